@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util';
+import { type Output, processOutput } from './output.js';
+import { trainCommand } from './train.js';
+import { validateCommand } from './validate.js';
+
+const USAGE = `Usage:
+  netcanvas validate FILE
+  netcanvas train FILE [--epochs N] [--seed N] [--backend wasm|cpu] [--out DIR] [--jsonl]
+
+validate exits 0 when the graph is valid, 1 with one line per problem (nodeId CODE message),
+2 when the file cannot be read or parsed.`;
+
+function positiveInt(name: string, value: string | undefined, min: number): number | undefined | string {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= min ? n : `--${name} takes a whole number ≥ ${min}, not "${value}".`;
+}
+
+/** The CLI entry point; returns the exit code. */
+export async function main(argv: string[], out: Output = processOutput()): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        epochs: { type: 'string' },
+        seed: { type: 'string' },
+        backend: { type: 'string', default: 'wasm' },
+        out: { type: 'string' },
+        jsonl: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    out.error(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, file, ...extra] = positionals;
+  if (values.help || !command) {
+    out.error(USAGE);
+    return values.help ? 0 : 2;
+  }
+  if (!file || extra.length) {
+    out.error(`${command} takes one FILE.\n\n${USAGE}`);
+    return 2;
+  }
+  if (command === 'validate') return validateCommand(file, out);
+  if (command !== 'train') {
+    out.error(`Unknown command "${command}".\n\n${USAGE}`);
+    return 2;
+  }
+  const epochs = positiveInt('epochs', values.epochs as string | undefined, 1);
+  const seed = positiveInt('seed', values.seed as string | undefined, 0);
+  const backend = values.backend as string;
+  for (const v of [epochs, seed]) {
+    if (typeof v === 'string') {
+      out.error(v);
+      return 2;
+    }
+  }
+  if (backend !== 'wasm' && backend !== 'cpu') {
+    out.error(`--backend is wasm or cpu in Node (no WebGPU here), not "${backend}".`);
+    return 2;
+  }
+  return trainCommand(
+    file,
+    {
+      backend,
+      jsonl: values.jsonl as boolean,
+      ...(typeof epochs === 'number' ? { epochs } : {}),
+      ...(typeof seed === 'number' ? { seed } : {}),
+      ...(values.out ? { out: values.out as string } : {}),
+    },
+    out,
+  );
+}

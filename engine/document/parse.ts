@@ -1,0 +1,109 @@
+import type { z } from 'zod';
+import { error, fail, ok, type Problem, type Result } from '../problems.js';
+import { type JsonObject, migrate } from './migrations.js';
+import { CURRENT_VERSION, type GraphDocument, GraphDocumentSchema } from './schema.js';
+
+/** 1-based line and column of a character offset in `text`. */
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function jsonSyntaxProblem(text: string, err: unknown): Problem {
+  const message = err instanceof Error ? err.message : String(err);
+  const position = /position (\d+)/.exec(message);
+  const where = position ? lineColumnAt(text, Number(position[1])) : null;
+  const detail = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '');
+  const at = where ? `line ${where.line}, column ${where.column}: ` : '';
+  return error('PARSE_ERROR', null, `${at}${detail}`);
+}
+
+/** Turns zod issues into problems that name the node (by id) and the field. */
+export function schemaProblems(issues: readonly z.core.$ZodIssue[], root: unknown): Problem[] {
+  return issues.map((issue) => {
+    const path = issue.path.map(String);
+    let nodeId: string | null = null;
+    if (path[0] === 'nodes' && path.length > 1) {
+      const node = (root as { nodes?: unknown[] }).nodes?.[Number(path[1])] as { id?: unknown } | undefined;
+      if (typeof node?.id === 'string') nodeId = node.id;
+    }
+    const where = path.length ? path.join('.') : 'document';
+    return error('SCHEMA', nodeId, `${where}: ${issue.message}`, where);
+  });
+}
+
+function duplicateIdProblems(doc: GraphDocument): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const node of doc.nodes) {
+    if (seen.has(node.id))
+      problems.push(error('DUPLICATE_ID', node.id, `Two nodes have the id "${node.id}".`));
+    seen.add(node.id);
+  }
+  const edgeIds = new Set<string>();
+  for (const edge of doc.edges) {
+    if (edgeIds.has(edge.id))
+      problems.push(error('DUPLICATE_ID', null, `Two edges have the id "${edge.id}".`));
+    edgeIds.add(edge.id);
+  }
+  return problems;
+}
+
+/**
+ * Reads a document from already-parsed JSON: checks it is a NetCanvas document, migrates older
+ * versions, and validates the document's own structure (not yet the graph's meaning).
+ */
+export function readDocument(json: unknown): Result<GraphDocument> {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return fail([
+      error('NOT_A_DOCUMENT', null, 'The file holds no JSON object, so it is not a NetCanvas document.'),
+    ]);
+  }
+  const raw = json as JsonObject;
+  if (raw.format !== 'netcanvas') {
+    return fail([error('NOT_A_DOCUMENT', null, 'The file has no "format": "netcanvas" field.')]);
+  }
+  const migrated = migrate(raw);
+  if (!migrated.ok) {
+    return fail([
+      migrated.reason === 'too-new'
+        ? error(
+            'VERSION_TOO_NEW',
+            null,
+            `The document is version ${String(migrated.version)}, written by a newer NetCanvas; this one reads up to version ${CURRENT_VERSION}. Update NetCanvas to open it.`,
+          )
+        : error(
+            'VERSION_UNKNOWN',
+            null,
+            `The document version ${JSON.stringify(migrated.version)} is not known.`,
+          ),
+    ]);
+  }
+  const parsed = GraphDocumentSchema.safeParse(migrated.doc);
+  if (!parsed.success) return fail(schemaProblems(parsed.error.issues, migrated.doc));
+  const duplicates = duplicateIdProblems(parsed.data);
+  return duplicates.length ? fail(duplicates) : ok(parsed.data);
+}
+
+/** Parses a document from file text. Bad JSON comes back as a problem with its line and column. */
+export function parseDocument(text: string): Result<GraphDocument> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return fail([jsonSyntaxProblem(text, err)]);
+  }
+  return readDocument(json);
+}
+
+/** Serializes a document the way NetCanvas saves it (stable key order, 2-space indent). */
+export function serializeDocument(doc: GraphDocument): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import {
+  ACTIVATION_FORMULAS,
+  ActivationNameSchema,
+  activationLayer,
+  applyActivation,
+} from '../model/activations.js';
+import { type LayerKind, sameShape, TENSOR_IN, TENSOR_OUT } from './types.js';
+
+export const ActivationParamsSchema = z.object({
+  fn: ActivationNameSchema.default('relu').describe('The non-linearity g.'),
+  alpha: z.number().min(0).max(1).default(0.01).describe('Slope for z < 0 under leakyRelu.'),
+});
+export type ActivationParams = z.infer<typeof ActivationParamsSchema>;
+
+/** Element-wise non-linearity on its own node: [m, n] → [m, n], a = g(z). */
+export const Activation: LayerKind<ActivationParams> = {
+  kind: 'Activation',
+  role: 'layer',
+  category: 'Layers',
+  title: { en: 'Activation', zh: '激活函数' },
+  hint: {
+    en: 'ReLU is the default for hidden layers; sigmoid belongs on a binary output.',
+    zh: '隐藏层默认用 ReLU；sigmoid 只用于二分类输出层。',
+  },
+  formula: Object.values(ACTIVATION_FORMULAS).join(';\\quad '),
+  params: ActivationParamsSchema,
+  inputs: [TENSOR_IN],
+  outputs: [TENSOR_OUT],
+  summary: (p) => p.fn,
+  inferShape: sameShape,
+  endsIn: (p) => (p.fn === 'sigmoid' ? 'sigmoid' : 'other'),
+  build(params, ctx) {
+    return {
+      nodeId: ctx.nodeId,
+      kind: 'Activation',
+      parameters: [],
+      state: [],
+      outputActivation: params.fn === 'sigmoid' ? 'sigmoid' : null,
+      forward: (x, f) => (f.returnLogits ? x : applyActivation(params.fn, x, params.alpha)),
+      toExport() {
+        const layer = activationLayer(params.fn, params.alpha);
+        return layer ? [{ layer, weights: [] }] : [];
+      },
+      dispose() {},
+    };
+  },
+};

@@ -1,0 +1,106 @@
+import * as tf from '@tensorflow/tfjs';
+import { z } from 'zod';
+import { ActivationNameSchema, activationLayer, applyActivation } from '../model/activations.js';
+import { INITIALIZER_FORMULAS, InitializerSchema, initialWeights } from '../model/initializers.js';
+import { newVariable } from '../model/variables.js';
+import { error, type Problem, warning } from '../problems.js';
+import {
+  type BuildContext,
+  type ExportedLayer,
+  type Layer,
+  type LayerKind,
+  type LayerParameter,
+  TENSOR_IN,
+  TENSOR_OUT,
+} from './types.js';
+
+export const DenseParamsSchema = z.object({
+  units: z.number().int().min(1).max(100_000).default(10).describe('n[l], the number of units.'),
+  activation: ActivationNameSchema.default('relu').describe('g applied to z = xW + b.'),
+  leakyAlpha: z.number().min(0).max(1).default(0.01).describe('Slope for z < 0 under leakyRelu.'),
+  initializer: InitializerSchema.default('he').describe('How W starts (spec §4); b starts at 0.'),
+  initScale: z.number().min(0).max(1000).default(0.01).describe('Standard deviation for "random".'),
+  l2: z.number().min(0).max(1e6).default(0).describe('L2 λ: J += λ/(2m)·‖W‖²_F.'),
+  l1: z.number().min(0).max(1e6).default(0).describe('L1 λ: J += λ/m·Σ|w|.'),
+  useBias: z.boolean().default(true).describe('Add b. Dropped anyway when BatchNorm follows (spec §12).'),
+});
+export type DenseParams = z.infer<typeof DenseParamsSchema>;
+
+function buildDense(params: DenseParams, ctx: BuildContext): Layer {
+  const { nodeId, inputFeatures: nIn, random, dropBias } = ctx;
+  const nOut = params.units;
+  const weights = initialWeights(params.initializer, nIn, nOut, params.initScale, random);
+  const w = newVariable(() => tf.tensor2d(weights, [nIn, nOut]), true, `${nodeId}/W`);
+  const hasBias = params.useBias && !dropBias;
+  const b = hasBias ? newVariable(() => tf.zeros([nOut]), true, `${nodeId}/b`) : null;
+  const parameters: LayerParameter[] = [{ name: 'W', variable: w, l2: params.l2, l1: params.l1 }];
+  if (b) parameters.push({ name: 'b', variable: b, l2: 0, l1: 0 });
+  const ends = params.activation === 'sigmoid' ? 'sigmoid' : null;
+  return {
+    nodeId,
+    kind: 'Dense',
+    parameters,
+    state: [],
+    outputActivation: ends,
+    forward(x, ctx) {
+      const z = b ? tf.add(tf.matMul(x, w as tf.Tensor2D), b) : tf.matMul(x, w as tf.Tensor2D);
+      if (ctx.returnLogits) return z as tf.Tensor2D;
+      return applyActivation(params.activation, z as tf.Tensor2D, params.leakyAlpha);
+    },
+    toExport() {
+      const dense = tf.layers.dense({ units: nOut, useBias: hasBias, inputShape: [nIn] });
+      const out: ExportedLayer[] = [{ layer: dense, weights: b ? [w, b] : [w] }];
+      const act = activationLayer(params.activation, params.leakyAlpha);
+      if (act) out.push({ layer: act, weights: [] });
+      return out;
+    },
+    dispose() {
+      w.dispose();
+      b?.dispose();
+    },
+  };
+}
+
+/** Fully connected layer: [m, n[l−1]] → [m, n[l]], a = g(xW + b). */
+export const Dense: LayerKind<DenseParams> = {
+  kind: 'Dense',
+  role: 'layer',
+  category: 'Layers',
+  title: { en: 'Dense', zh: '全连接层' },
+  hint: {
+    en: 'Use He initialization with ReLU and Xavier with tanh; zeros never breaks symmetry.',
+    zh: 'ReLU 用 He 初始化，tanh 用 Xavier；全零初始化无法打破对称性。',
+  },
+  formula: `z^{[l]} = a^{[l-1]} W^{[l]} + b^{[l]},\\quad a^{[l]} = g(z^{[l]});\\quad ${INITIALIZER_FORMULAS.he}`,
+  params: DenseParamsSchema,
+  inputs: [TENSOR_IN],
+  outputs: [TENSOR_OUT],
+  summary: (p) =>
+    `${p.units} units · ${p.activation} · ${p.initializer}${p.l2 ? ` · L2 ${p.l2}` : ''}${p.l1 ? ` · L1 ${p.l1}` : ''}`,
+  inferShape(input, params, ctx) {
+    const problems: Problem[] = [];
+    if (params.initializer === 'zeros') {
+      problems.push(
+        warning(
+          'ZEROS_INIT',
+          ctx.nodeId,
+          'Zeros initialization: every unit of this layer computes the same function and stays the same (symmetry is never broken). Use He for ReLU.',
+          'initializer',
+        ),
+      );
+    }
+    if (input.features !== null && input.features * params.units > 50_000_000) {
+      problems.push(
+        error(
+          'INVALID_PARAM',
+          ctx.nodeId,
+          `W would have ${input.features}×${params.units} = ${(input.features * params.units).toLocaleString('en')} weights (${Math.round((input.features * params.units * 4) / 2 ** 20)} MiB); the limit is 50,000,000.`,
+          'units',
+        ),
+      );
+    }
+    return { shape: { features: params.units }, problems };
+  },
+  endsIn: (p) => (p.activation === 'sigmoid' ? 'sigmoid' : 'other'),
+  build: buildDense,
+};

@@ -1,0 +1,39 @@
+import { Activation } from './activation.js';
+import { Augment } from './augment.js';
+import { BatchNorm } from './batchnorm.js';
+import { Dataset } from './dataset.js';
+import { Dense } from './dense.js';
+import { Dropout } from './dropout.js';
+import { Loss } from './loss.js';
+import { Normalize } from './normalize.js';
+import { Optimizer } from './optimizer.js';
+import { Schedule } from './schedule.js';
+import { Softmax } from './softmax.js';
+import { Training } from './training.js';
+import type { AnyLayerKind, AnyNodeKind } from './types.js';
+
+/** Every node kind, in palette order. The renderer keys its node views by the same `kind`. */
+export const NODE_KINDS: readonly AnyNodeKind[] = [
+  Dataset,
+  Normalize,
+  Augment,
+  Dense,
+  Activation,
+  BatchNorm,
+  Dropout,
+  Softmax,
+  Loss,
+  Optimizer,
+  Schedule,
+  Training,
+];
+
+const byKind = new Map(NODE_KINDS.map((k) => [k.kind, k]));
+
+export function nodeKind(kind: string): AnyNodeKind | undefined {
+  return byKind.get(kind);
+}
+
+export function isLayerKind(kind: AnyNodeKind): kind is AnyLayerKind {
+  return kind.role === 'layer';
+}

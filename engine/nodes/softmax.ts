@@ -1,0 +1,40 @@
+import * as tf from '@tensorflow/tfjs';
+import { z } from 'zod';
+import { type LayerKind, sameShape, TENSOR_IN, TENSOR_OUT } from './types.js';
+
+export const SoftmaxParamsSchema = z.object({});
+export type SoftmaxParams = z.infer<typeof SoftmaxParamsSchema>;
+
+/**
+ * Softmax output over C classes: [m, C] → [m, C], rows sum to 1 (spec §13). With categorical
+ * cross-entropy the loss is computed from the logits z (log-sum-exp), so large z never overflows.
+ */
+export const Softmax: LayerKind<SoftmaxParams> = {
+  kind: 'Softmax',
+  role: 'layer',
+  category: 'Layers',
+  title: { en: 'Softmax', zh: 'Softmax 输出' },
+  hint: {
+    en: 'The layer before it needs exactly C units, one per class; C = 2 is logistic regression.',
+    zh: '前一层必须恰好有 C 个单元（每类一个）；C = 2 时即逻辑回归。',
+  },
+  formula: 't = e^{z^{[L]}},\\quad a^{[L]}_j = \\frac{t_j}{\\sum_{k=1}^{C} t_k}',
+  params: SoftmaxParamsSchema,
+  inputs: [TENSOR_IN],
+  outputs: [TENSOR_OUT],
+  summary: () => 'C classes',
+  inferShape: sameShape,
+  endsIn: () => 'softmax',
+  build(_params, ctx) {
+    return {
+      nodeId: ctx.nodeId,
+      kind: 'Softmax',
+      parameters: [],
+      state: [],
+      outputActivation: 'softmax',
+      forward: (x, f) => (f.returnLogits ? x : tf.softmax(x)),
+      toExport: () => [{ layer: tf.layers.softmax(), weights: [] }],
+      dispose() {},
+    };
+  },
+};

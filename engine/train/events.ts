@@ -1,0 +1,67 @@
+/** Metrics of one split in evaluation mode (no dropout, batch norm's test-time statistics). */
+export interface SplitMetrics {
+  /** J: mean loss plus the regularization penalty. */
+  cost: number;
+  /** Mean loss alone (what early stopping watches on the dev set). */
+  loss: number;
+  /** Share of examples classified right, or null for regression. */
+  accuracy: number | null;
+  m: number;
+}
+
+export interface StartEvent {
+  type: 'start';
+  backend: string;
+  epochs: number;
+  updatesPerEpoch: number;
+  batchSize: number;
+  m: { train: number; dev: number; test: number };
+  /** Parameters of the network, counted. */
+  parameterCount: number;
+  notes: string[];
+}
+
+/** One mini-batch update: its cost at the parameters the gradient was taken at, penalty included. */
+export interface UpdateEvent {
+  type: 'update';
+  /** Updates so far, from 1. */
+  t: number;
+  /** Epoch, from 1. */
+  epoch: number;
+  /** Mini-batch within the epoch, from 1. */
+  batch: number;
+  cost: number;
+  /** Bias-corrected EWA of the costs so far (spec §7), with the Training node's β. */
+  smoothedCost: number;
+  lr: number;
+}
+
+export interface EpochEvent {
+  type: 'epoch';
+  epoch: number;
+  t: number;
+  train: SplitMetrics;
+  dev: SplitMetrics | null;
+  lr: number;
+  elapsedMs: number;
+}
+
+export type StopReason = 'epochs' | 'early-stopping' | 'nan' | 'stopped' | 'error';
+
+export interface DoneEvent {
+  type: 'done';
+  reason: StopReason;
+  message: string;
+  epochs: number;
+  updates: number;
+  /** Epoch with the lowest dev loss (train loss without a dev set), from 1; null if no epoch ended. */
+  bestEpoch: number | null;
+  /** True when the weights were put back to the best epoch's (early stopping's restoreBest). */
+  restoredBest: boolean;
+  train: SplitMetrics | null;
+  dev: SplitMetrics | null;
+  test: SplitMetrics | null;
+  elapsedMs: number;
+}
+
+export type TrainingEvent = StartEvent | UpdateEvent | EpochEvent | DoneEvent;
