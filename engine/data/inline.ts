@@ -32,7 +32,8 @@ function findMistakes(data: InlineData): string[] {
   if (y.length !== x.length) mistakes.push(`y has ${y.length} values but x has ${x.length} rows.`);
   x.forEach((row, r) => {
     if (row.length !== features) {
-      mistakes.push(`x[${r}] has ${row.length} values, but x[0] has ${features}.`);
+      const values = row.length === 1 ? 'value' : 'values';
+      mistakes.push(`x[${r}] has ${row.length} ${values}, but x[0] has ${features}.`);
       return;
     }
     row.forEach((value, c) => {

@@ -49,7 +49,10 @@ export function inferShapes(
     if (done) return done;
     const node = resolved.get(id);
     const edge = inputOf.get(id);
-    if (node?.kind.role !== 'layer' || !edge || depth > 10_000) return null;
+    if (!edge || depth > 10_000) return null;
+    // A layer whose params are invalid passes an unknown width on, so later layers are still checked.
+    if (!node) return { features: null };
+    if (node.kind.role !== 'layer') return null;
     const input = shapeOf(edge.source, depth + 1);
     if (!input) return null;
     const before = resolved.get(edge.source)?.kind.kind;

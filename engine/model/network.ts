@@ -126,10 +126,10 @@ export class Network {
     const model = tf.sequential();
     model.add(tf.layers.inputLayer({ inputShape: [this.inputFeatures] }));
     for (const part of parts) model.add(part.layer);
-    const weights = parts.flatMap((p) => p.weights);
-    model.setWeights(weights);
+    // Per layer: a model's own weight order puts every trainable weight before the frozen ones.
+    for (const part of parts) if (part.weights.length) part.layer.setWeights(part.weights);
     // Weights made for the export (batch norm's corrected statistics, Normalize's diagonal) are copies.
-    for (const w of weights) if (!(w instanceof tf.Variable)) w.dispose();
+    for (const w of parts.flatMap((p) => p.weights)) if (!(w instanceof tf.Variable)) w.dispose();
     return model;
   }
 
