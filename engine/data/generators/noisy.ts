@@ -3,10 +3,10 @@ import type { LabeledData } from '../types.js';
 import { generatorStreams, shuffledPoints, sizeSchema } from './common.js';
 
 /**
- * Params of `noisy`. The defaults were tuned with scikit-learn's MLPClassifier standing in for the
- * course's [2, 20, 3, 1] ReLU net (full-batch GD, α = 0.3, 20,000 steps, 60 % of 300 points for
- * training; mean of 6 seeds): without regularization 93 % train accuracy vs 85 % on 5,000 fresh
- * points; with L2 λ = 0.7, 89 % vs 88 %. A [2, 64, 64, 1] net widens the gap to 13 points.
+ * Params of `noisy`. Tuned with scikit-learn's MLPClassifier standing in for the course's
+ * [2, 20, 3, 1] ReLU net (full-batch GD, α = 0.3, 20,000 steps) on these defaults, split 'auto',
+ * seeds 0..5, mean accuracy train / dev / 5,000 fresh points: no regularization 93 / 83 / 86 %;
+ * L2 λ = 0.7: 91 / 86 / 88 %. The gap narrows and dev accuracy rises, as in the course.
  */
 export const NoisyParamsSchema = z.object({
   n: sizeSchema(300),
