@@ -7,7 +7,7 @@ export type NodeBackend = 'wasm' | 'cpu';
  * fallback. tf.js greets Node users with advice to install tfjs-node; that binary download is not
  * an option for NetCanvas, so the greeting is dropped.
  */
-export async function useNodeBackend(name: NodeBackend): Promise<string> {
+export async function selectNodeBackend(name: NodeBackend): Promise<string> {
   const log = console.log;
   console.log = (...args: unknown[]) => {
     if (typeof args[0] === 'string' && args[0].includes('TensorFlow.js in Node.js')) return;

@@ -4,7 +4,7 @@ import { prepareRun } from '../engine/compile/prepare.js';
 import { exportLayersModel } from '../engine/export/tfjs-layers.js';
 import { featureStatistics } from '../engine/train/statistics.js';
 import { TrainingRun } from '../engine/train/trainer.js';
-import { type NodeBackend, useNodeBackend } from './backend.js';
+import { type NodeBackend, selectNodeBackend } from './backend.js';
 import { formatProblem, loadDocumentFile } from './files.js';
 import type { Output } from './output.js';
 import { createProgress, summaryLines } from './progress.js';
@@ -37,7 +37,7 @@ export async function trainCommand(file: string, options: TrainOptions, out: Out
     else for (const p of loaded.problems) out.error(`${file}: ${formatProblem(p)}`);
     return 2;
   }
-  const backend = await useNodeBackend(options.backend);
+  const backend = await selectNodeBackend(options.backend);
   const prepared = await prepareRun(loaded.doc, loaded.reader);
   for (const p of prepared.problems) out.error(formatProblem(p));
   if (!prepared.ok) return 1;

@@ -3,4 +3,8 @@
 // `document` or `window` is a type error.
 declare const performance: { now(): number };
 declare function setTimeout(callback: () => void, ms?: number): unknown;
-declare const console: { log(...args: unknown[]): void; warn(...args: unknown[]): void; error(...args: unknown[]): void };
+declare const console: {
+  log(...args: unknown[]): void;
+  warn(...args: unknown[]): void;
+  error(...args: unknown[]): void;
+};

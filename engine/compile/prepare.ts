@@ -32,7 +32,7 @@ export async function prepareRun(doc: GraphDocument, reader?: DataFileReader): P
   const datasetNode = first.topology ? first.resolved.get(first.topology.datasetId) : undefined;
   if (!first.topology || !datasetNode) return fail(first.problems);
   const params = datasetNode.params as DatasetParams;
-  const loaded = await loadDataset(params.source, datasetNode.node.id, reader);
+  const loaded = await loadDataset(params.source, datasetNode.node.id, reader, params.seed);
   if (!loaded.ok) return fail([...first.problems.filter((p) => p.code !== 'DATASET'), ...loaded.problems]);
   const analysis = analyzeGraph(doc, describeLoaded(loaded.value));
   const plan = planFromAnalysis(doc, analysis);

@@ -5,7 +5,10 @@ import { Augment } from './augment.js';
 
 describe('Augment (notes 1.8)', () => {
   const build = (maxShift: number, flipHorizontal = false) =>
-    Augment.build({ maxShift, flipHorizontal }, { nodeId: 'aug', inputFeatures: 9, random: createRandom(3), dropBias: false, imageShape: [3, 3, 1] });
+    Augment.build(
+      { maxShift, flipHorizontal },
+      { nodeId: 'aug', inputFeatures: 9, random: createRandom(3), dropBias: false, imageShape: [3, 3, 1] },
+    );
   // A 3×3 image with a single lit pixel in the centre.
   const image = () => tf.tensor2d([[0, 0, 0, 0, 1, 0, 0, 0, 0]]);
 
@@ -13,7 +16,9 @@ describe('Augment (notes 1.8)', () => {
     const layer = build(1);
     const seen = new Set<number>();
     for (let step = 0; step < 40; step++) {
-      const out = Array.from(layer.forward(image(), { training: true, stepSeed: step, returnLogits: false }).dataSync());
+      const out = Array.from(
+        layer.forward(image(), { training: true, stepSeed: step, returnLogits: false }).dataSync(),
+      );
       // A one-pixel shift of a centre pixel stays inside the 3×3 image: exactly one 1, the rest 0.
       expect(out.filter((v) => v === 1)).toHaveLength(1);
       expect(out.filter((v) => v === 0)).toHaveLength(8);
@@ -28,7 +33,11 @@ describe('Augment (notes 1.8)', () => {
   });
 
   it('refuses data that is not an image', () => {
-    const result = Augment.inferShape({ features: 2 }, { maxShift: 1, flipHorizontal: false }, { nodeId: 'aug', data: null, isFirstLayer: true });
+    const result = Augment.inferShape(
+      { features: 2 },
+      { maxShift: 1, flipHorizontal: false },
+      { nodeId: 'aug', data: null, isFirstLayer: true },
+    );
     expect(result.problems[0]?.code).toBe('SHAPE_MISMATCH');
   });
 });
