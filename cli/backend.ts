@@ -8,11 +8,13 @@ export type NodeBackend = 'wasm' | 'cpu';
  * an option for NetCanvas, so the greeting is dropped.
  */
 export async function selectNodeBackend(name: NodeBackend): Promise<string> {
-  const log = console.log;
-  console.log = (...args: unknown[]) => {
-    if (typeof args[0] === 'string' && args[0].includes('TensorFlow.js in Node.js')) return;
-    log(...args);
-  };
+  for (const channel of ['log', 'warn'] as const) {
+    const write = console[channel];
+    console[channel] = (...args: unknown[]) => {
+      if (typeof args[0] === 'string' && args[0].includes('TensorFlow.js in Node.js')) return;
+      write(...args);
+    };
+  }
   if (name === 'wasm') {
     await import('@tensorflow/tfjs-backend-wasm');
     if (await tf.setBackend('wasm').catch(() => false)) {

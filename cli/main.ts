@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { gradcheckCommand } from './gradcheck.js';
 import { type Output, processOutput } from './output.js';
 import { trainCommand } from './train.js';
 import { validateCommand } from './validate.js';
@@ -6,6 +7,7 @@ import { validateCommand } from './validate.js';
 const USAGE = `Usage:
   netcanvas validate FILE
   netcanvas train FILE [--epochs N] [--seed N] [--backend wasm|cpu] [--out DIR] [--jsonl]
+  netcanvas gradcheck FILE [--seed N] [--examples N] [--epochs N]
 
 validate exits 0 when the graph is valid, 1 with one line per problem (nodeId CODE message),
 2 when the file cannot be read or parsed.`;
@@ -18,6 +20,7 @@ function positiveInt(name: string, value: string | undefined, min: number): numb
 
 /** The CLI entry point; returns the exit code. */
 export async function main(argv: string[], out: Output = processOutput()): Promise<number> {
+  if (argv[0] === 'gradcheck') return gradcheckCommand(argv.slice(1), out);
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({

@@ -43,6 +43,8 @@ export async function trainCommand(file: string, options: TrainOptions, out: Out
   if (!prepared.ok) return 1;
   const { plan, splits } = prepared.value;
   const progress = createProgress();
+  // Without a terminal there is no progress bar: about 20 epoch lines per run instead.
+  const logEvery = Math.max(1, Math.round((options.epochs ?? plan.training.epochs) / 20));
   const run = new TrainingRun(plan, splits, {
     ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
@@ -59,7 +61,7 @@ export async function trainCommand(file: string, options: TrainOptions, out: Out
       }
       const line = progress.onEvent(event);
       if (line && out.isTerminal) out.status(line);
-      if (event.type === 'epoch' && !out.isTerminal && (event.epoch % 10 === 0 || event.epoch === 1)) {
+      if (event.type === 'epoch' && !out.isTerminal && (event.epoch % logEvery === 0 || event.epoch === 1)) {
         out.error(
           `epoch ${event.epoch}: train cost ${event.train.cost.toFixed(4)}${event.dev ? `, dev cost ${event.dev.cost.toFixed(4)}` : ''}`,
         );

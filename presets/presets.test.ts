@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { main } from '../cli/main.js';
+import { parseDocument, serializeDocument } from '../engine/document/parse.js';
+import { analyzeGraph } from '../engine/graph/analyze.js';
+import type { DoneEvent, EpochEvent, TrainingEvent, UpdateEvent } from '../engine/train/events.js';
+import { LESSONS, presetDocuments } from './lessons.js';
+
+const path = (file: string) => new URL(file, import.meta.url).pathname;
+
+interface Trained {
+  updates: UpdateEvent[];
+  epochs: EpochEvent[];
+  done: DoneEvent;
+}
+
+/** Trains a preset exactly as `netcanvas train FILE --jsonl [--epochs N]` does, on WASM. */
+async function train(file: string, epochs?: number): Promise<Trained> {
+  const lines: string[] = [];
+  const out = { line: (t: string) => lines.push(t), error: () => {}, status: () => {}, isTerminal: false };
+  const args = [
+    'train',
+    path(file),
+    '--jsonl',
+    '--backend',
+    'wasm',
+    ...(epochs ? ['--epochs', String(epochs)] : []),
+  ];
+  const code = await main(args, out);
+  const events = lines.map((l) => JSON.parse(l) as TrainingEvent);
+  const done = events.at(-1) as DoneEvent;
+  expect(code, done?.message).toBe(0);
+  return {
+    updates: events.filter((e): e is UpdateEvent => e.type === 'update'),
+    epochs: events.filter((e): e is EpochEvent => e.type === 'epoch'),
+    done,
+  };
+}
+
+const acc = (t: Trained, split: 'train' | 'dev') => t.done[split]?.accuracy ?? Number.NaN;
+const lossGap = (t: Trained) => (t.done.dev?.loss ?? 0) - (t.done.train?.loss ?? 0);
+/** Root-mean-square change of the train cost between consecutive epochs over the last `n` epochs. */
+function lateJump(t: Trained, n = 100): number {
+  const costs = t.epochs.slice(-n).map((e) => e.train.cost);
+  const d = costs.slice(1).map((c, i) => c - (costs[i] as number));
+  return Math.sqrt(d.reduce((s, x) => s + x * x, 0) / d.length);
+}
+/** Standard deviation of the last tenth of the per-update costs: the mini-batch oscillation. */
+function lateOscillation(t: Trained): number {
+  const c = t.updates.slice(-Math.max(10, Math.floor(t.updates.length / 10))).map((u) => u.cost);
+  const mean = c.reduce((a, b) => a + b, 0) / c.length;
+  return Math.sqrt(c.reduce((a, b) => a + (b - mean) ** 2, 0) / c.length);
+}
+
+describe('the preset files', () => {
+  it('are exactly what presets/lessons.ts describes (run `npm run presets` after editing it)', () => {
+    for (const { file, doc } of presetDocuments()) {
+      expect(readFileSync(path(file), 'utf8'), file).toBe(serializeDocument(doc));
+    }
+    const catalog = JSON.parse(readFileSync(path('catalog.json'), 'utf8'));
+    expect(catalog.lessons.map((l: { id: string }) => l.id)).toEqual(LESSONS.map((l) => l.id));
+  });
+
+  it('all load and validate with no errors', () => {
+    for (const { file } of presetDocuments()) {
+      const parsed = parseDocument(readFileSync(path(file), 'utf8'));
+      expect(parsed.ok, file).toBe(true);
+      if (!parsed.ok) continue;
+      const errors = analyzeGraph(parsed.value).problems.filter((p) => p.severity === 'error');
+      expect(errors, file).toEqual([]);
+    }
+  });
+});
+
+describe('each lesson shows what the notes say', () => {
+  it('initialization: zeros stays at 50%, random×10 starts with a huge cost, He fits', async () => {
+    const zeros = await train('initialization-zeros.netcanvas.json', 2000);
+    const big = await train('initialization-random10.netcanvas.json', 2000);
+    const he = await train('initialization-he.netcanvas.json', 2000);
+    expect(Math.abs(acc(zeros, 'train') - 0.5)).toBeLessThanOrEqual(0.02);
+    expect(acc(he, 'train')).toBeGreaterThan(0.95);
+    expect(big.updates[0]!.cost).toBeGreaterThan(10 * he.updates[0]!.cost);
+  });
+
+  it('regularization: L2 and dropout shrink the train–dev gap', async () => {
+    const none = await train('regularization-none.netcanvas.json', 3000);
+    const l2 = await train('regularization-l2.netcanvas.json', 3000);
+    const dropout = await train('regularization-dropout.netcanvas.json', 3000);
+    expect(acc(none, 'train') - acc(none, 'dev')).toBeGreaterThan(acc(l2, 'train') - acc(l2, 'dev'));
+    expect(lossGap(l2)).toBeLessThan(lossGap(none));
+    expect(lossGap(dropout)).toBeLessThan(lossGap(none));
+  });
+
+  it('optimizers: Adam beats gradient descent by 10 points at the same epoch; the update cost oscillates', async () => {
+    const gd = await train('optimizers-gd.netcanvas.json', 1000);
+    const momentum = await train('optimizers-momentum.netcanvas.json', 1000);
+    const adam = await train('optimizers-adam.netcanvas.json', 1000);
+    expect(acc(adam, 'train') - acc(gd, 'train')).toBeGreaterThanOrEqual(0.1);
+    expect(acc(adam, 'train') - acc(momentum, 'train')).toBeGreaterThanOrEqual(0.1);
+    expect(lateOscillation(adam)).toBeGreaterThan(0.005);
+    for (const file of ['optimizers-gd-decay.netcanvas.json', 'optimizers-adam-decay.netcanvas.json']) {
+      const decayed = await train(file, 200);
+      expect(decayed.updates.at(-1)!.lr).toBeLessThan(decayed.updates[0]!.lr);
+    }
+  });
+
+  it('batch size: the smaller the mini-batch, the more each update’s cost oscillates', async () => {
+    const full = await train('batch-size-full.netcanvas.json');
+    const mini = await train('batch-size-mini.netcanvas.json');
+    const sgd = await train('batch-size-stochastic.netcanvas.json');
+    expect(full.updates.length).toBe(full.done.epochs);
+    expect(lateOscillation(sgd)).toBeGreaterThan(lateOscillation(mini));
+    expect(lateOscillation(mini)).toBeGreaterThan(lateOscillation(full));
+  });
+
+  it('input normalization: the same α trains the normalized inputs and not the raw ones', async () => {
+    const raw = await train('normalization-raw.netcanvas.json');
+    const normalized = await train('normalization-normalized.netcanvas.json');
+    expect(acc(normalized, 'train')).toBeGreaterThan(0.9);
+    expect(acc(normalized, 'train') - acc(raw, 'train')).toBeGreaterThan(0.3);
+  });
+
+  it('batch norm: the normalized net reaches the plain net’s final cost in fewer epochs', async () => {
+    const plain = await train('batch-norm-plain.netcanvas.json');
+    const bn = await train('batch-norm-bn.netcanvas.json');
+    const target = plain.done.train!.cost;
+    const reached = bn.epochs.find((e) => e.train.cost <= target);
+    expect(reached).toBeDefined();
+    expect(reached!.epoch).toBeLessThan(plain.done.epochs / 2);
+  });
+
+  it('softmax: the digits reach at least 90% test accuracy', async () => {
+    const digits = await train('softmax-digits.netcanvas.json');
+    expect(digits.done.test!.accuracy).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('early stopping: stops `patience` epochs after the best dev loss and restores those weights', async () => {
+    const run = await train('early-stopping.netcanvas.json');
+    expect(run.done.reason).toBe('early-stopping');
+    expect(run.done.epochs).toBe(run.done.bestEpoch! + 20);
+    expect(run.done.restoredBest).toBe(true);
+    const best = run.epochs.find((e) => e.epoch === run.done.bestEpoch)!;
+    expect(run.done.dev!.loss).toBeCloseTo(best.dev!.loss, 5);
+    expect(run.done.epochs).toBeLessThan(2000);
+  });
+
+  it('learning-rate decay: every schedule settles where a constant α keeps wandering', async () => {
+    const constant = await train('lr-decay-constant.netcanvas.json');
+    for (const file of ['inverse-time', 'exponential', 'sqrt-epoch', 'staircase']) {
+      const decayed = await train(`lr-decay-${file}.netcanvas.json`);
+      expect(lateJump(decayed), file).toBeLessThan(lateJump(constant) / 5);
+    }
+  });
+});
