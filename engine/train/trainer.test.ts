@@ -61,6 +61,13 @@ describe('the mini-batch trainer (spec §6)', () => {
     run.dispose();
   });
 
+  it('can evaluate every k epochs, always including the last', async () => {
+    const { run, epochs, updates } = await train({}, { evaluateEvery: 2 });
+    expect(epochs.map((e) => e.epoch)).toEqual([2, 4, 5]);
+    expect(updates.length).toBe(20);
+    run.dispose();
+  });
+
   it('reports the bias-corrected EWA of the update costs', async () => {
     // smoothedCost_t = v_t/(1 − 0.9ᵗ), v_t = 0.9 v_{t−1} + 0.1 cost_t (Training smoothing β = 0.9).
     const { run, updates } = await train();

@@ -23,6 +23,11 @@ export interface TrainerOptions {
   readbackEvery?: number;
   /** The loop yields to the event loop (so pause/stop/messages get through) at least this often. */
   yieldEveryMs?: number;
+  /**
+   * Evaluate train/dev metrics (and emit an epoch event) every this many epochs, and after the last
+   * (default 1: every epoch). Long full-batch runs and benchmarks use more.
+   */
+  evaluateEvery?: number;
 }
 
 const nextTick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -236,6 +241,8 @@ export class TrainingRun {
           message = nanMessage(plan, bad);
           break;
         }
+        const evaluateEvery = this.options.evaluateEvery ?? 1;
+        if (epoch % evaluateEvery !== 0 && epoch !== this.epochs) continue;
         lastEpoch = await this.endEpoch(epoch, t, started);
         if (!Number.isFinite(lastEpoch.train.cost)) {
           reason = 'nan';
