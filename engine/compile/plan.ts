@@ -67,7 +67,11 @@ export function planFromAnalysis(doc: GraphDocument, analysis: GraphAnalysis): R
       params: node.params,
       inputFeatures: features,
       outputFeatures: out,
-      dropBias: node.kind.kind === 'Dense' && nextKind === 'BatchNorm',
+      // β replaces b only where BatchNorm normalizes z itself, i.e. the Dense has no g of its own.
+      dropBias:
+        node.kind.kind === 'Dense' &&
+        nextKind === 'BatchNorm' &&
+        (node.params as { activation?: string }).activation === 'linear',
       ...(imageShape ? { imageShape } : {}),
     };
     if (out !== features) imageShape = undefined;

@@ -37,7 +37,8 @@ export const Activation: LayerKind<ActivationParams> = {
       parameters: [],
       state: [],
       outputActivation: params.fn === 'sigmoid' ? 'sigmoid' : null,
-      forward: (x, f) => (f.returnLogits ? x : applyActivation(params.fn, x, params.alpha)),
+      forward: (x, f) =>
+        f.returnLogits && params.fn === 'sigmoid' ? x : applyActivation(params.fn, x, params.alpha),
       toExport() {
         const layer = activationLayer(params.fn, params.alpha);
         return layer ? [{ layer, weights: [] }] : [];

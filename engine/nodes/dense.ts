@@ -44,7 +44,8 @@ function buildDense(params: DenseParams, ctx: BuildContext): Layer {
     outputActivation: ends,
     forward(x, ctx) {
       const z = b ? tf.add(tf.matMul(x, w as tf.Tensor2D), b) : tf.matMul(x, w as tf.Tensor2D);
-      if (ctx.returnLogits) return z as tf.Tensor2D;
+      // Only a sigmoid output is left to the loss (computed stably from z); any other g applies here.
+      if (ctx.returnLogits && params.activation === 'sigmoid') return z as tf.Tensor2D;
       return applyActivation(params.activation, z as tf.Tensor2D, params.leakyAlpha);
     },
     toExport() {

@@ -69,7 +69,7 @@ export interface ForwardContext {
   training: boolean;
   /** Seed for this update's random masks (dropout, augmentation): deterministic per (run, step). */
   stepSeed: number;
-  /** The last layer returns its pre-activation (logits) so the loss can be computed stably. */
+  /** The last layer returns its pre-activation z when it ends in sigmoid or softmax, so the loss is computed stably from z. */
   returnLogits: boolean;
 }
 
