@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { exportCommand } from './export.js';
 import { gradcheckCommand } from './gradcheck.js';
 import { type Output, processOutput } from './output.js';
 import { searchCommand } from './search.js';
@@ -9,6 +10,7 @@ const USAGE = `Usage:
   netcanvas validate FILE
   netcanvas train FILE [--epochs N] [--seed N] [--backend wasm|cpu] [--out DIR] [--jsonl]
   netcanvas gradcheck FILE [--seed N] [--examples N] [--epochs N]
+  netcanvas export FILE --format tfjs|onnx|pytorch --out DIR [--epochs N] [--seed N]
   netcanvas search FILE --trials N [--epochs E] [--seed S] [--jsonl] [--param NODE.PATH=SCALE:MIN:MAX ...]
 
 validate exits 0 when the graph is valid, 1 with one line per problem (nodeId CODE message),
@@ -23,6 +25,7 @@ function positiveInt(name: string, value: string | undefined, min: number): numb
 /** The CLI entry point; returns the exit code. */
 export async function main(argv: string[], out: Output = processOutput()): Promise<number> {
   if (argv[0] === 'gradcheck') return gradcheckCommand(argv.slice(1), out);
+  if (argv[0] === 'export') return exportCommand(argv.slice(1), out);
   if (argv[0] === 'search') return searchCommand(argv.slice(1), out);
   let parsed: ReturnType<typeof parseArgs>;
   try {

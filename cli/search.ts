@@ -1,0 +1,347 @@
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { prepareRun } from '../engine/compile/prepare.js';
+import { serializeDocument } from '../engine/document/parse.js';
+import type { GraphDocument } from '../engine/document/schema.js';
+import { hasErrors } from '../engine/problems.js';
+import {
+  applyValues,
+  bestResult,
+  DEFAULT_PRUNING,
+  defaultSpace,
+  localTrialExecutor,
+  narrow,
+  paramKey,
+  pruneEpoch,
+  rankResults,
+  runSearch,
+  SCALES,
+  type SearchParam,
+  SearchParamSchema,
+  type SearchSpace,
+  suggestParam,
+  type TrialResult,
+  validateSpace,
+} from '../engine/search/index.js';
+import { type NodeBackend, selectNodeBackend } from './backend.js';
+import { formatProblem, loadDocumentFile } from './files.js';
+import type { Output } from './output.js';
+
+export const SEARCH_USAGE = `Usage: netcanvas search FILE --trials N [--epochs E] [--seed S] [--jsonl]
+         [--param NODE.PATH[=SCALE:MIN:MAX] ...] [--baseline] [--rounds R] [--keep K]
+         [--no-prune] [--apply OUT] [--backend wasm|cpu]
+
+Random hyperparameter search (spec §11): trains N trials of E epochs each (default: the Training
+node's epochs), each with values drawn by seed S (default 1), and prints them best first by dev loss.
+--param marks a param to search, e.g. optimizer.learningRate=log10:1e-4:1, optimizer.beta1=
+oneMinusLog10:0.9:0.999, hidden1.units=int:2:20, training.batchSize=pow2:16:512,
+drop.keepProb=linear:0.5:1; without =SCALE:MIN:MAX the notes' range for that param. Without --param:
+the optimizer's α on log10 [1e-4, 1e-1], and momentum's β or Adam's β₁ on 1 − 10^r [0.9, 0.999].
+A trial whose dev loss after a quarter of its epochs is above the median of the finished trials at
+that epoch, or NaN, is stopped (--no-prune: never). --baseline also trains the file's own values.
+--rounds R narrows every range around the best K trials (default a quarter) and searches again.
+--apply writes the file with the best trial's values to OUT. --jsonl: one JSON object per trial,
+then a summary. Exit 0 when a trial trained fully, 1 for graph or search problems (or none did),
+2 when the file cannot be read or a flag is wrong.`;
+
+interface Flags {
+  file: string;
+  trials: number;
+  epochs?: number;
+  seed: number;
+  jsonl: boolean;
+  params: string[];
+  baseline: boolean;
+  rounds: number;
+  keep?: number;
+  prune: boolean;
+  apply?: string;
+  backend: NodeBackend;
+}
+
+function wholeNumber(name: string, value: unknown, min: number): number | string | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= min ? n : `--${name} takes a whole number ≥ ${min}, not "${value}".`;
+}
+
+/** The flags, or the message for a wrong one. */
+function readFlags(argv: string[]): Flags | string {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        trials: { type: 'string' },
+        epochs: { type: 'string' },
+        seed: { type: 'string' },
+        jsonl: { type: 'boolean', default: false },
+        param: { type: 'string', multiple: true, default: [] },
+        baseline: { type: 'boolean', default: false },
+        rounds: { type: 'string' },
+        keep: { type: 'string' },
+        'no-prune': { type: 'boolean', default: false },
+        apply: { type: 'string' },
+        backend: { type: 'string', default: 'wasm' },
+      },
+    });
+  } catch (err) {
+    return (err as Error).message;
+  }
+  const { values: v, positionals } = parsed;
+  const [file, ...extra] = positionals;
+  if (!file || extra.length) return 'search takes one FILE.';
+  if (v.trials === undefined) return 'search needs --trials N.';
+  const numbers = {
+    trials: wholeNumber('trials', v.trials, 1),
+    epochs: wholeNumber('epochs', v.epochs, 1),
+    seed: wholeNumber('seed', v.seed, 0),
+    rounds: wholeNumber('rounds', v.rounds, 1),
+    keep: wholeNumber('keep', v.keep, 1),
+  };
+  const wrong = Object.values(numbers).find((n) => typeof n === 'string');
+  if (wrong) return wrong as string;
+  if (v.backend !== 'wasm' && v.backend !== 'cpu') {
+    return `--backend is wasm or cpu in Node (no WebGPU here), not "${String(v.backend)}".`;
+  }
+  const { trials, epochs, seed, rounds, keep } = numbers as Record<string, number | undefined>;
+  return {
+    file,
+    trials: trials!,
+    seed: seed ?? 1,
+    jsonl: v.jsonl as boolean,
+    params: v.param as string[],
+    baseline: v.baseline as boolean,
+    rounds: rounds ?? 1,
+    prune: !v['no-prune'],
+    backend: v.backend,
+    ...(epochs !== undefined ? { epochs } : {}),
+    ...(keep !== undefined ? { keep } : {}),
+    ...(v.apply ? { apply: v.apply as string } : {}),
+  };
+}
+
+/**
+ * `--param optimizer.learningRate=log10:1e-4:1` → a SearchParam. The node id is the longest id in the
+ * document followed by a dot (ids may hold dots); the rest is the path. Without a range, the notes'.
+ */
+function readParamFlag(doc: GraphDocument, flag: string): SearchParam | string {
+  const [key = '', range] = flag.split(/=(.*)/s);
+  const ids = doc.nodes.map((n) => n.id).filter((id) => key.startsWith(`${id}.`));
+  const nodeId = ids.sort((a, b) => b.length - a.length)[0] ?? key.split('.')[0] ?? '';
+  const path = key.slice(nodeId.length + 1);
+  if (!nodeId || !path)
+    return `--param ${flag}: write NODE.PATH[=SCALE:MIN:MAX], e.g. optimizer.learningRate=log10:1e-4:1.`;
+  if (range === undefined) {
+    const suggested = suggestParam(doc, nodeId, path);
+    return suggested.ok ? suggested.value : suggested.problems.map((p) => p.message).join(' ');
+  }
+  const [scale, min, max, ...rest] = range.split(':');
+  if (rest.length || min === undefined || max === undefined || min.trim() === '' || max.trim() === '') {
+    return `--param ${flag}: the range is SCALE:MIN:MAX, e.g. log10:1e-4:1.`;
+  }
+  if (!(SCALES as readonly string[]).includes(scale ?? '')) {
+    return `--param ${flag}: the scale is one of ${SCALES.join(', ')}, not "${scale}".`;
+  }
+  const parsed = SearchParamSchema.safeParse({ nodeId, path, scale, min: Number(min), max: Number(max) });
+  return parsed.success ? parsed.data : `--param ${flag}: ${parsed.error.issues[0]?.message ?? 'bad range'}`;
+}
+
+const fixed = (v: number | null): string => (v === null || !Number.isFinite(v) ? '—' : v.toFixed(4));
+const percent = (v: number | null): string => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+const STOPPED: Record<TrialResult['reason'], string> = {
+  epochs: 'no',
+  'early-stopping': 'no (early stopping)',
+  pruned: 'pruned',
+  nan: 'NaN',
+  stopped: 'interrupted',
+  invalid: 'invalid',
+  error: 'error',
+};
+
+type RoundResult = TrialResult & { round: number };
+
+const trialName = (r: RoundResult, rounds: number): string =>
+  r.trial === 0 ? 'own' : rounds > 1 ? `${r.round}.${r.trial}` : String(r.trial);
+
+const valuesText = (r: TrialResult): string =>
+  Object.entries(r.values)
+    .map(([k, v]) => `${k} = ${v}`)
+    .join(', ');
+
+/** The results table, best first by dev loss: trial, values, dev loss and accuracy, epochs, stopped. */
+export function formatTable(results: readonly RoundResult[], space: SearchSpace, rounds: number): string[] {
+  const keys = space.params.map(paramKey);
+  const header = ['trial', ...keys, 'dev loss', 'dev acc', 'train acc', 'epochs', 'stopped early'];
+  const ranked = rankResults(results) as RoundResult[];
+  const cells = ranked.map((r) => [
+    trialName(r, rounds),
+    ...keys.map((k) => (r.values[k] === undefined ? '—' : String(r.values[k]))),
+    fixed(r.devLoss),
+    percent(r.devAccuracy),
+    percent(r.trainAccuracy),
+    String(r.epochs),
+    STOPPED[r.reason],
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...cells.map((row) => (row[c] ?? '').length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, c) => cell.padEnd(widths[c] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...cells.map(line)];
+}
+
+const paramFlag = (p: SearchParam): string => `--param ${paramKey(p)}=${p.scale}:${p.min}:${p.max}`;
+
+/** Checks the graph and builds the space; an exit code when that fails. */
+async function planSearch(flags: Flags, out: Output) {
+  const loaded = await loadDocumentFile(flags.file);
+  if (!loaded.ok) {
+    if ('unreadable' in loaded) out.error(loaded.unreadable);
+    else for (const p of loaded.problems) out.error(`${flags.file}: ${formatProblem(p)}`);
+    return 2;
+  }
+  const { doc, reader } = loaded;
+  const params: SearchParam[] = [];
+  for (const flag of flags.params) {
+    const param = readParamFlag(doc, flag);
+    if (typeof param === 'string') {
+      out.error(param);
+      return 2;
+    }
+    params.push(param);
+  }
+  const prepared = await prepareRun(doc, reader);
+  for (const p of prepared.problems) out.error(formatProblem(p));
+  if (!prepared.ok) return 1;
+  const budget = {
+    trials: flags.trials,
+    epochsPerTrial: flags.epochs ?? prepared.value.plan.training.epochs,
+    seed: flags.seed,
+  };
+  const built = params.length
+    ? { ok: true as const, value: { params, ...budget }, problems: [] }
+    : defaultSpace(doc, budget);
+  for (const p of built.problems) out.error(formatProblem(p));
+  if (!built.ok) return 1;
+  const problems = validateSpace(doc, built.value);
+  for (const p of problems) out.error(formatProblem(p));
+  if (hasErrors(problems)) return 1;
+  return { doc, reader, space: built.value };
+}
+
+/**
+ * `netcanvas search FILE --trials N`: random search over the marked params (or α, and β/β₁, by
+ * default), trial by trial in this process, results streamed (a line each on stderr, or --jsonl on
+ * stdout), then the table best first and the best values. Same file and seed → same trials and, on
+ * the CPU backend, the same numbers.
+ */
+export async function searchCommand(argv: string[], out: Output): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    out.error(SEARCH_USAGE);
+    return 0;
+  }
+  const flags = readFlags(argv);
+  if (typeof flags === 'string') {
+    out.error(`${flags}\n\n${SEARCH_USAGE}`);
+    return 2;
+  }
+  const planned = await planSearch(flags, out);
+  if (typeof planned === 'number') return planned;
+  const { doc, reader } = planned;
+  let space = planned.space;
+  const backend = await selectNodeBackend(flags.backend);
+  const pruning = flags.prune ? DEFAULT_PRUNING : null;
+  const at = pruning ? pruneEpoch(space.epochsPerTrial, pruning) : null;
+  if (!flags.jsonl) {
+    out.error(
+      `Searching "${doc.name}" on ${backend}: ${flags.rounds > 1 ? `${flags.rounds} rounds of ` : ''}${space.trials} trials × ${space.epochsPerTrial} epochs, seed ${space.seed}${at ? `; a trial worse than the median after epoch ${at} is stopped` : ''}.`,
+    );
+    for (const p of space.params) out.error(`  ${paramKey(p)}: ${p.scale} [${p.min}, ${p.max}]`);
+  }
+  const signal = { aborted: false };
+  const onSignal = () => {
+    signal.aborted = true;
+  };
+  process.once('SIGINT', onSignal);
+  const results: RoundResult[] = [];
+  try {
+    const execute = localTrialExecutor(reader);
+    for (let round = 1; round <= flags.rounds && !signal.aborted; round++) {
+      const roundResults: TrialResult[] = [];
+      const options = { execute, pruning, signal, baseline: flags.baseline && round === 1 };
+      for await (const r of runSearch(doc, space, options)) {
+        roundResults.push(r);
+        results.push({ ...r, round });
+        if (flags.jsonl) out.line(JSON.stringify({ type: 'trial', round, ...r }));
+        else
+          out.error(
+            `${r.trial === 0 ? 'own values' : `trial ${trialName({ ...r, round }, flags.rounds)}/${space.trials}`}: ${valuesText(r)}  dev loss ${fixed(r.devLoss)}  dev acc ${percent(r.devAccuracy)}  ${r.epochs} epochs${r.reason === 'epochs' ? '' : `  (${r.message})`}`,
+          );
+      }
+      if (round < flags.rounds)
+        space = narrow(space, roundResults, flags.keep ?? Math.ceil(space.trials / 4));
+    }
+  } finally {
+    process.off('SIGINT', onSignal);
+  }
+  return report(doc, space, results, flags, out);
+}
+
+async function report(
+  doc: GraphDocument,
+  space: SearchSpace,
+  results: RoundResult[],
+  flags: Flags,
+  out: Output,
+): Promise<number> {
+  const lastRound = results.filter((r) => r.round === Math.max(...results.map((q) => q.round)));
+  const next = narrow(space, lastRound, flags.keep ?? Math.ceil(space.trials / 4));
+  const best = bestResult(results) as RoundResult | null;
+  const baseline = results.find((r) => r.trial === 0) ?? null;
+  if (flags.jsonl) {
+    const ranking = rankResults(results).map((r) => ({ round: (r as RoundResult).round, trial: r.trial }));
+    out.line(
+      JSON.stringify({
+        type: 'summary',
+        trials: results.length,
+        best,
+        baseline,
+        ranking,
+        space,
+        narrowed: next,
+      }),
+    );
+  } else {
+    out.line('');
+    for (const l of formatTable(results, space, flags.rounds)) out.line(l);
+    out.line('');
+    if (best) {
+      const who = best.trial === 0 ? 'the file’s own values' : `trial ${trialName(best, flags.rounds)}`;
+      out.line(
+        `Best: ${who}: ${valuesText(best)} (dev loss ${fixed(best.devLoss)}, dev accuracy ${percent(best.devAccuracy)}, ${best.epochs} epochs).`,
+      );
+    } else out.line('No trial trained to the end.');
+    if (baseline && best && best.trial !== 0) {
+      out.line(
+        `The file’s own values: ${valuesText(baseline)} (dev loss ${fixed(baseline.devLoss)}, dev accuracy ${percent(baseline.devAccuracy)}).`,
+      );
+    }
+    if (best)
+      out.line(
+        `To search closer around the best: ${next.params.map(paramFlag).join(' ')} --seed ${next.seed}`,
+      );
+  }
+  if (best && flags.apply) {
+    const applied = applyValues(doc, space.params, best.values);
+    if (!applied.ok) {
+      for (const p of applied.problems) out.error(formatProblem(p));
+      return 1;
+    }
+    await writeFile(flags.apply, serializeDocument(applied.value));
+    if (!flags.jsonl) out.error(`Wrote ${flags.apply} with the best values.`);
+  }
+  return best ? 0 : 1;
+}

@@ -1,0 +1,82 @@
+import type { GraphDocument } from '../document/schema.js';
+import { type OptimizerParams, OptimizerParamsWithDefault } from '../nodes/optimizer.js';
+import { error, fail, ok, type Result } from '../problems.js';
+import { readParam } from './params.js';
+import type { Scale } from './scales.js';
+import type { SearchParam, SearchSpace } from './space.js';
+
+type Range = { scale: Scale; min: number; max: number };
+
+/**
+ * Ranges the notes suggest, by node kind and param (spec §11), for a param the user marks without
+ * giving one. Units range around the current value: 10 units → [5, 20].
+ */
+const SUGGESTED: Record<string, (current: number) => Range> = {
+  'Optimizer.learningRate': () => ({ scale: 'log10', min: 1e-4, max: 1 }),
+  'Optimizer.beta': () => ({ scale: 'oneMinusLog10', min: 0.9, max: 0.999 }),
+  'Optimizer.beta1': () => ({ scale: 'oneMinusLog10', min: 0.9, max: 0.999 }),
+  'Optimizer.beta2': () => ({ scale: 'oneMinusLog10', min: 0.9, max: 0.9999 }),
+  'Optimizer.epsilon': () => ({ scale: 'log10', min: 1e-10, max: 1e-6 }),
+  'Dense.units': (c) => ({ scale: 'int', min: Math.max(1, Math.floor(c / 2)), max: Math.max(2, 2 * c) }),
+  'Dense.l2': () => ({ scale: 'log10', min: 1e-3, max: 10 }),
+  'Dense.l1': () => ({ scale: 'log10', min: 1e-4, max: 1 }),
+  'Dropout.keepProb': () => ({ scale: 'linear', min: 0.5, max: 1 }),
+  'Training.batchSize': () => ({ scale: 'pow2', min: 16, max: 512 }),
+  'Schedule.decayRate': () => ({ scale: 'log10', min: 1e-4, max: 1 }),
+};
+
+/**
+ * The suggested search range of one param: `suggestParam(doc, 'hidden1', 'units')` with 5 units →
+ * { scale: 'int', min: 2, max: 10 }. A problem when the param does not exist or has no suggestion.
+ */
+export function suggestParam(doc: GraphDocument, nodeId: string, path: string): Result<SearchParam> {
+  const current = readParam(doc, nodeId, path);
+  if (!current.ok) return fail(current.problems);
+  const kind = doc.nodes.find((n) => n.id === nodeId)!.kind;
+  const suggest = SUGGESTED[`${kind}.${path}`];
+  if (!suggest) {
+    return fail([
+      error(
+        'INVALID_PARAM',
+        nodeId,
+        `Search: no suggested range for ${kind} ${path}; give scale:min:max.`,
+        path,
+      ),
+    ]);
+  }
+  return ok({ nodeId, path, ...suggest(current.value) });
+}
+
+/**
+ * The search to run when the user names no params: α on log10 [1e-4, 1e-1] (above 0.1 a network
+ * mostly diverges, below 1e-4 it barely moves), plus momentum's β or Adam's β₁ as 1 − 10^r on
+ * [0.9, 0.999] when the optimizer has one (the next tier of spec §11).
+ */
+export function defaultSpace(
+  doc: GraphDocument,
+  budget: Pick<SearchSpace, 'trials' | 'epochsPerTrial' | 'seed'>,
+): Result<SearchSpace> {
+  const optimizers = doc.nodes.filter((n) => n.kind === 'Optimizer');
+  const [node] = optimizers;
+  if (!node || optimizers.length > 1) {
+    const code = node ? 'TOO_MANY' : 'MISSING_NODE';
+    return fail([
+      error(
+        code,
+        null,
+        'Search: the default search needs exactly one Optimizer node; name params with --param.',
+      ),
+    ]);
+  }
+  const parsed = OptimizerParamsWithDefault.safeParse(node.params);
+  if (!parsed.success) {
+    return fail([error('INVALID_PARAM', node.id, `Search: Optimizer "${node.id}" has invalid params.`)]);
+  }
+  const algorithm = (parsed.data as OptimizerParams).algorithm;
+  const params: SearchParam[] = [
+    { nodeId: node.id, path: 'learningRate', scale: 'log10', min: 1e-4, max: 1e-1 },
+  ];
+  const beta = algorithm === 'momentum' ? 'beta' : algorithm === 'adam' ? 'beta1' : null;
+  if (beta) params.push({ nodeId: node.id, path: beta, scale: 'oneMinusLog10', min: 0.9, max: 0.999 });
+  return ok({ params, ...budget });
+}
