@@ -2,7 +2,14 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['engine/**/*.test.ts', 'cli/**/*.test.ts', 'presets/**/*.test.ts'],
+    include: [
+      'engine/**/*.test.ts',
+      'cli/**/*.test.ts',
+      'presets/**/*.test.ts',
+      'renderer/**/*.test.ts',
+      'renderer/**/*.test.tsx',
+      'e2e/**/*.e2e.test.ts',
+    ],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -1,0 +1,103 @@
+import { parseDocument, serializeDocument } from '../../engine/document/parse';
+import type { Platform } from '../platform/types';
+import { decodeAutosave } from '../store/autosave';
+import type { AppStore } from '../store/createAppStore';
+import { emptyDocument, suggestFileName } from '../store/documents';
+import { selectDisplayName, selectIsDirty } from '../store/selectors';
+
+export interface ProjectCommands {
+  newProject(): Promise<void>;
+  openProject(): Promise<void>;
+  /** Loads file text as Open does: on any problem the current work stays and the problems show. */
+  openText(name: string, text: string, handle: unknown): boolean;
+  /** A file that arrived from outside (Electron: file manager, recent files): asks first, then opens. */
+  openExternal(file: { name: string; text: string; handle: unknown }): Promise<void>;
+  save(): Promise<void>;
+  saveAs(): Promise<void>;
+  /** Looks for an autosave left by an earlier session and offers it back. */
+  checkForRecovery(): Promise<void>;
+  recover(): void;
+  discardRecovery(): Promise<void>;
+}
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** New, Open, Save, Save As and recovery: the store's document meets the platform's files here. */
+export function createProjectCommands(store: AppStore, platform: Platform): ProjectCommands {
+  const state = () => store.getState();
+  /** True when there is nothing unsaved, or the user agreed to lose it. */
+  const mayDiscard = async () => !selectIsDirty(state()) || state().confirmDiscard();
+
+  const openText: ProjectCommands['openText'] = (name, text, handle) => {
+    const result = parseDocument(text);
+    if (!result.ok) {
+      state().showDialog({ type: 'openFailed', file: name, problems: result.problems });
+      return false;
+    }
+    state().replaceDocument(result.value, { fileName: name, fileHandle: handle });
+    return true;
+  };
+
+  const write = async (saveAs: boolean) => {
+    const s = state();
+    const text = serializeDocument(s.doc);
+    try {
+      const saved = await platform.saveProject({
+        suggestedName: s.fileName ?? suggestFileName(selectDisplayName(s)),
+        text,
+        handle: s.fileHandle,
+        saveAs,
+      });
+      if (!saved) return;
+      state().markSaved({ fileName: saved.name, fileHandle: saved.handle });
+      await platform.autosave.clear();
+      state().showToast('info', { key: 'save.done', vars: { file: saved.name } });
+    } catch (err) {
+      state().showToast('error', { key: 'save.failed', vars: { message: errorText(err) } });
+    }
+  };
+
+  return {
+    async newProject() {
+      if (!(await mayDiscard())) return;
+      state().replaceDocument(emptyDocument(), { fileName: null, fileHandle: null });
+    },
+    async openProject() {
+      if (!(await mayDiscard())) return;
+      try {
+        const file = await platform.openProject();
+        if (file) openText(file.name, file.text, file.handle);
+      } catch (err) {
+        state().showDialog({
+          type: 'openFailed',
+          file: '',
+          problems: [{ code: 'PARSE_ERROR', severity: 'error', nodeId: null, message: errorText(err) }],
+        });
+      }
+    },
+    openText,
+    async openExternal(file) {
+      if (await mayDiscard()) openText(file.name, file.text, file.handle);
+    },
+    save: () => write(false),
+    saveAs: () => write(true),
+    async checkForRecovery() {
+      const record = decodeAutosave(await platform.autosave.read());
+      if (record && parseDocument(record.document).ok) state().setRecovery(record);
+      else if (record) await platform.autosave.clear();
+    },
+    recover() {
+      const record = state().recovery;
+      if (!record) return;
+      const result = parseDocument(record.document);
+      if (!result.ok) return;
+      // Recovered work is unsaved work: the title marks it and autosave keeps it until it is saved.
+      state().replaceDocument(result.value, { fileName: record.fileName, fileHandle: null, unsaved: true });
+      state().setRecovery(null);
+    },
+    async discardRecovery() {
+      state().setRecovery(null);
+      await platform.autosave.clear();
+    },
+  };
+}

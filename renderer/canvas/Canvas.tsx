@@ -1,0 +1,242 @@
+import {
+  Background,
+  BackgroundVariant,
+  type Connection,
+  Controls,
+  type EdgeChange,
+  type FinalConnectionState,
+  MiniMap,
+  type NodeChange,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { type DragEvent, type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { nodeKind } from '../../engine/nodes/registry';
+import { useResolvedTheme } from '../app/theme';
+import { checkConnection } from '../graph/connection';
+import { edgeIdFor } from '../graph/ids';
+import { DEFAULT_NODE_SIZE, type Size } from '../graph/layout';
+import { useLanguage, useT } from '../i18n/useT';
+import type { GraphChange } from '../store/changes';
+import { useApp, useAppStoreApi } from '../store/context';
+import { ConnectionHint, describeRefusal, refusalBetween } from './ConnectionHint';
+import {
+  type CardNode,
+  createEdgeMapper,
+  createKindIndex,
+  createNodeMapper,
+  type ShapeFlowEdge,
+} from './flowElements';
+import { NodeCard } from './NodeCard';
+import { KIND_MIME } from './ports';
+import { ShapeEdge } from './ShapeEdge';
+import { useCanvasCommands } from './useCanvasCommands';
+
+const nodeTypes = { card: NodeCard };
+const edgeTypes = { shape: ShapeEdge };
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+/** Minimap blocks take the colour of their node's category. */
+const minimapColour = (n: CardNode) =>
+  `var(--cat-${nodeKind(n.data.node.kind)?.category.toLowerCase() ?? 'unknown'})`;
+
+/** The graph canvas: the document drawn with React Flow, every edit sent to the store as changes. */
+export function Canvas() {
+  const store = useAppStoreApi();
+  const flow = useReactFlow<CardNode, ShapeFlowEdge>();
+  const commands = useCanvasCommands();
+  const t = useT();
+  const language = useLanguage();
+  const theme = useResolvedTheme();
+  const doc = useApp((s) => s.doc);
+  const docEpoch = useApp((s) => s.docEpoch);
+  const selectedNodes = useApp((s) => s.selectedNodes);
+  const selectedEdges = useApp((s) => s.selectedEdges);
+  const analysis = useApp((s) => s.analysis);
+  const showMinimap = useApp((s) => s.showMinimap);
+  const focusRequest = useApp((s) => s.focusRequest);
+
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const measuredRef = useRef(measured);
+  measuredRef.current = measured;
+  const [mapNodes] = useState(createNodeMapper);
+  const [mapEdges] = useState(createEdgeMapper);
+  const [kindIndex] = useState(createKindIndex);
+  const dragSession = useRef(0);
+
+  const nodes = useMemo(
+    () => mapNodes(doc.nodes, selectedNodes, analysis.byNode, measured),
+    [mapNodes, doc.nodes, selectedNodes, analysis.byNode, measured],
+  );
+  const kinds = kindIndex(doc.nodes);
+  const edges = useMemo(
+    () => mapEdges(doc.edges, kinds, selectedEdges, analysis.edgeShapes),
+    [mapEdges, doc.edges, kinds, selectedEdges, analysis.edgeShapes],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CardNode>[]) => {
+      const moves: GraphChange[] = [];
+      const selects: { id: string; selected: boolean }[] = [];
+      let sizes: Map<string, Size> | null = null;
+      for (const c of changes) {
+        if (c.type === 'position' && c.position) {
+          const position = { x: Math.round(c.position.x), y: Math.round(c.position.y) };
+          moves.push({ type: 'moveNode', id: c.id, position });
+        } else if (c.type === 'select') {
+          selects.push({ id: c.id, selected: c.selected });
+        } else if (c.type === 'dimensions' && c.dimensions) {
+          const old = (sizes ?? measuredRef.current).get(c.id);
+          if (old?.width === c.dimensions.width && old.height === c.dimensions.height) continue;
+          sizes ??= new Map(measuredRef.current);
+          sizes.set(c.id, c.dimensions);
+        }
+      }
+      const state = store.getState();
+      if (moves.length) state.applyChanges(moves, { mergeKey: `move:${dragSession.current}` });
+      if (selects.length) state.applySelectionChanges(selects, []);
+      if (sizes) setMeasured(sizes);
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<ShapeFlowEdge>[]) => {
+      const selects = changes.flatMap((c) =>
+        c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [],
+      );
+      if (selects.length) store.getState().applySelectionChanges([], selects);
+    },
+    [store],
+  );
+
+  const isValidConnection = useCallback(
+    (c: Connection | ShapeFlowEdge) => checkConnection(store.getState().doc, c) === null,
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const { doc: current, applyChanges } = store.getState();
+      if (checkConnection(current, c) !== null || !c.sourceHandle || !c.targetHandle) return;
+      const edge = {
+        id: edgeIdFor(c.source, c.sourceHandle, c.target, c.targetHandle),
+        source: c.source,
+        sourcePort: c.sourceHandle,
+        target: c.target,
+        targetPort: c.targetHandle,
+      };
+      applyChanges([{ type: 'addEdge', edge }]);
+    },
+    [store],
+  );
+
+  const onConnectEnd = useCallback(
+    (_event: MouseEvent | TouchEvent | globalThis.MouseEvent, state: FinalConnectionState) => {
+      if (state.isValid !== false || !state.fromHandle || !state.toHandle) return;
+      const refusal = refusalBetween(store.getState().doc, state.fromHandle, state.toHandle);
+      if (!refusal) return;
+      store.getState().showToast('error', {
+        key: 'connect.refused',
+        vars: { reason: describeRefusal(refusal, t, language) },
+      });
+    },
+    [store, t, language],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(KIND_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(KIND_MIME);
+      if (!kind) return;
+      event.preventDefault();
+      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      commands.addNode(
+        kind,
+        { x: at.x - DEFAULT_NODE_SIZE.width / 2, y: at.y - DEFAULT_NODE_SIZE.height / 3 },
+        { wire: false },
+      );
+    },
+    [flow, commands],
+  );
+
+  const onDoubleClick = useCallback(
+    (event: MouseEvent) => {
+      if (!(event.target as Element).classList.contains('react-flow__pane')) return;
+      const screen = { x: event.clientX, y: event.clientY };
+      store.getState().openSearch({ screen, flow: flow.screenToFlowPosition(screen) });
+    },
+    [store, flow],
+  );
+
+  // Fit each newly opened document once its cards have been measured.
+  const fittedEpoch = useRef(-1);
+  useEffect(() => {
+    if (fittedEpoch.current === docEpoch) return;
+    if (doc.nodes.length > 0 && !doc.nodes.every((n) => measured.has(n.id))) return;
+    fittedEpoch.current = docEpoch;
+    requestAnimationFrame(() => void flow.fitView({ padding: 0.06, maxZoom: 1.1 }));
+  }, [docEpoch, doc.nodes, measured, flow]);
+
+  // Centre on a node when the problems list asks for it.
+  useEffect(() => {
+    if (!focusRequest) return;
+    const node = flow.getInternalNode(focusRequest.nodeId);
+    if (!node) return;
+    const { x, y } = node.internals.positionAbsolute;
+    const w = node.measured.width ?? DEFAULT_NODE_SIZE.width;
+    const h = node.measured.height ?? DEFAULT_NODE_SIZE.height;
+    void flow.setCenter(x + w / 2, y + h / 2, { zoom: Math.max(flow.getZoom(), 1), duration: 300 });
+  }, [focusRequest, flow]);
+
+  return (
+    <section
+      className="canvas"
+      data-testid="canvas"
+      aria-label={t('canvas.label')}
+      onDoubleClick={onDoubleClick}
+    >
+      <ReactFlow<CardNode, ShapeFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onNodeDragStart={() => {
+          dragSession.current += 1;
+        }}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        colorMode={theme}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        zoomOnDoubleClick={false}
+        minZoom={0.05}
+        maxZoom={2.5}
+        connectionRadius={24}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <Controls showInteractive={false} />
+        {showMinimap && doc.nodes.length > 0 && (
+          <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor={minimapColour} />
+        )}
+        <ConnectionHint />
+      </ReactFlow>
+      {doc.nodes.length === 0 && (
+        <div className="canvas__empty" data-testid="canvas-empty">
+          <h2>{t('canvas.emptyTitle')}</h2>
+          <p>{t('canvas.emptyBody')}</p>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { memo, useMemo } from 'react';
+import { nodeKind } from '../../engine/nodes/registry';
+import type { AnyNodeKind, PortSpec } from '../../engine/nodes/types';
+import { countRender } from '../app/renderCounts';
+import { lookup } from '../i18n/i18n';
+import { useLanguage, useT } from '../i18n/useT';
+import type { CardNode } from './flowElements';
+
+/** "20 units · relu · he" from the kind's own summary; nothing when the params do not parse. */
+function summaryOf(kind: AnyNodeKind | undefined, params: unknown): string {
+  if (!kind) return '';
+  const parsed = kind.params.safeParse(params);
+  return parsed.success ? kind.summary(parsed.data) : '';
+}
+
+/** Plain layers have one tensor in and one out: their handles sit mid-height, unlabeled. */
+const isPlainLayer = (kind: AnyNodeKind) =>
+  kind.inputs.length <= 1 &&
+  kind.outputs.length <= 1 &&
+  [...kind.inputs, ...kind.outputs].every((p) => p.name === 'in' || p.name === 'out');
+
+function PortHandle({ nodeId, port, side }: { nodeId: string; port: PortSpec; side: 'in' | 'out' }) {
+  const language = useLanguage();
+  return (
+    <Handle
+      type={side === 'in' ? 'target' : 'source'}
+      position={side === 'in' ? Position.Left : Position.Right}
+      id={port.name}
+      className={`port-handle port-handle--${port.type}`}
+      data-testid={`handle-${nodeId}-${port.name}`}
+      title={`${port.name} · ${lookup(language, `port.${port.type}`) ?? port.type}${port.optional ? ' (optional)' : ''}`}
+    />
+  );
+}
+
+/** A node on the canvas: kind, key params, typed ports and a problem marker. Memoized. */
+export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps<CardNode>) {
+  countRender(id);
+  const t = useT();
+  const language = useLanguage();
+  const { node, problems } = data;
+  const kind = nodeKind(node.kind);
+  const summary = useMemo(() => summaryOf(kind, node.params), [kind, node.params]);
+  const severity = problems?.severity;
+  const className = [
+    'card',
+    `card--${(kind?.category ?? 'unknown').toLowerCase()}`,
+    severity ? `card--${severity}` : '',
+    selected ? 'card--selected' : '',
+  ].join(' ');
+  const plain = kind ? isPlainLayer(kind) : true;
+  const rows = kind ? Math.max(kind.inputs.length, kind.outputs.length) : 0;
+
+  return (
+    <div className={className} data-testid={`node-${id}`}>
+      <div className="card__header">
+        <span className="card__title">{kind ? kind.title[language] : node.kind}</span>
+        <span className="card__id">{node.label ?? id}</span>
+        {problems && (
+          <span
+            className={`card__badge card__badge--${severity}`}
+            data-testid={`node-problem-${id}`}
+            title={problems.problems.map((p) => p.message).join('\n')}
+          >
+            {problems.problems.length > 1 ? problems.problems.length : '!'}
+          </span>
+        )}
+      </div>
+      <div className="card__summary" data-testid={`node-summary-${id}`}>
+        {kind ? summary || '—' : t('node.unknownKind')}
+      </div>
+      {kind && plain && (
+        <>
+          {kind.inputs[0] && <PortHandle nodeId={id} port={kind.inputs[0]} side="in" />}
+          {kind.outputs[0] && <PortHandle nodeId={id} port={kind.outputs[0]} side="out" />}
+        </>
+      )}
+      {kind && !plain && (
+        <div className="card__ports">
+          {Array.from({ length: rows }, (_, i) => {
+            const input = kind.inputs[i];
+            const output = kind.outputs[i];
+            return (
+              <div className="card__port-row" key={`${input?.name ?? ''}|${output?.name ?? ''}`}>
+                <span
+                  className={`card__port card__port--in${input?.optional ? ' card__port--optional' : ''}`}
+                >
+                  {input && (
+                    <>
+                      <PortHandle nodeId={id} port={input} side="in" />
+                      {input.name}
+                    </>
+                  )}
+                </span>
+                <span className="card__port card__port--out">
+                  {output && (
+                    <>
+                      {output.name}
+                      <PortHandle nodeId={id} port={output} side="out" />
+                    </>
+                  )}
+                </span>
+              </div>
+            );
+          })}
+        </div>
+      )}
+    </div>
+  );
+});

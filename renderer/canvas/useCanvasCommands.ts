@@ -1,0 +1,73 @@
+import { useReactFlow } from '@xyflow/react';
+import { useMemo } from 'react';
+import type { GraphNode } from '../../engine/document/schema';
+import { DEFAULT_NODE_SIZE, layoutChanges, type Size } from '../graph/layout';
+import { addNodeChanges } from '../graph/nodes';
+import { useAppStoreApi } from '../store/context';
+
+export interface CanvasCommands {
+  /**
+   * Adds a node. Without a position it goes right of the one selected node (wired to it) or in the
+   * middle of the view; it is selected afterwards, so adding again continues the chain.
+   */
+  addNode(kind: string, position?: GraphNode['position'], options?: { wire?: boolean }): void;
+  layout(): void;
+  fitView(): void;
+  /** Opens the node search in the middle of the canvas (the "/" key). */
+  openSearchAtCentre(): void;
+}
+
+const FIT_OPTIONS = { padding: 0.06, maxZoom: 1.1, duration: 250 };
+
+/** Commands that need React Flow's viewport; usable anywhere under <ReactFlowProvider>. */
+export function useCanvasCommands(): CanvasCommands {
+  const store = useAppStoreApi();
+  const flow = useReactFlow();
+  return useMemo(() => {
+    const canvasCentre = () => {
+      const pane = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+      const screen = pane
+        ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 }
+        : { x: window.innerWidth / 2, y: window.innerHeight / 2 };
+      return { screen, flow: flow.screenToFlowPosition(screen) };
+    };
+    const sizeOf = (id: string): Size => {
+      const n = flow.getNode(id);
+      return n?.measured?.width && n.measured.height
+        ? { width: n.measured.width, height: n.measured.height }
+        : DEFAULT_NODE_SIZE;
+    };
+    return {
+      addNode(kind, position, options = {}) {
+        const state = store.getState();
+        const wire = options.wire ?? position === undefined;
+        const [selected] = state.selectedNodes.size === 1 ? state.selectedNodes : [];
+        const after = wire && selected ? state.doc.nodes.find((n) => n.id === selected) : undefined;
+        let at = position;
+        if (!at && after) {
+          at = { x: after.position.x + sizeOf(after.id).width + 60, y: after.position.y };
+        } else if (!at) {
+          const { flow: centre } = canvasCentre();
+          at = { x: centre.x - DEFAULT_NODE_SIZE.width / 2, y: centre.y - DEFAULT_NODE_SIZE.height / 2 };
+        }
+        const rounded = { x: Math.round(at.x), y: Math.round(at.y) };
+        const added = addNodeChanges(state.doc, kind, rounded, after?.id);
+        if (added) state.applyChanges(added.changes, { select: [added.nodeId] });
+      },
+      layout() {
+        const { doc, applyChanges } = store.getState();
+        const sizes = new Map(doc.nodes.map((n) => [n.id, sizeOf(n.id)]));
+        const changes = layoutChanges(doc, sizes);
+        if (changes.length) applyChanges(changes);
+        requestAnimationFrame(() => void flow.fitView(FIT_OPTIONS));
+      },
+      fitView() {
+        void flow.fitView(FIT_OPTIONS);
+      },
+      openSearchAtCentre() {
+        const { screen, flow: at } = canvasCentre();
+        store.getState().openSearch({ screen, flow: at });
+      },
+    };
+  }, [store, flow]);
+}

@@ -1,0 +1,25 @@
+import '@xyflow/react/dist/style.css';
+import './styles/app.css';
+import './styles/canvas.css';
+import './styles/panels.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { bootstrap } from './app/bootstrap';
+import { CommandsProvider } from './app/CommandsContext';
+import { StoreProvider } from './store/context';
+
+const { store, commands, platform } = bootstrap(window);
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+
+createRoot(root).render(
+  <StrictMode>
+    <StoreProvider store={store}>
+      <CommandsProvider commands={commands}>
+        {/* renderer/training/ passes trainSlot and trainingPanel here. */}
+        <App platform={platform} />
+      </CommandsProvider>
+    </StoreProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,28 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createClipboardSlice } from './clipboardSlice';
+import { createGraphSlice, type GraphSliceOptions } from './graphSlice';
+import { createHistorySlice } from './historySlice';
+import { createProjectSlice } from './projectSlice';
+import { createSelectionSlice } from './selectionSlice';
+import type { AppState } from './types';
+import { createUiSlice, type UiSliceOptions } from './uiSlice';
+
+export type AppStore = StoreApi<AppState>;
+export type AppStoreOptions = GraphSliceOptions & UiSliceOptions;
+
+/**
+ * One store made of slices (zustand's slices pattern). Each slice sees the whole state; middleware,
+ * if any is ever added, goes here at the root only.
+ */
+export function createAppStore(options: AppStoreOptions = {}): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createHistorySlice(...a),
+    ...createSelectionSlice(...a),
+    ...createClipboardSlice(...a),
+    ...createUiSlice(options)(...a),
+    ...createProjectSlice(...a),
+    // The graph slice comes last: its initial state sets the document the others start from.
+    ...createGraphSlice(options)(...a),
+    // renderer/training/ adds its slice here: ...createTrainingSlice(...a),
+  }));
+}
