@@ -8,6 +8,8 @@ import { App } from './app/App';
 import { bootstrap } from './app/bootstrap';
 import { CommandsProvider } from './app/CommandsContext';
 import { StoreProvider } from './store/context';
+import { TrainButton } from './training/TrainButton';
+import { TrainingPanel } from './training/TrainingPanel';
 
 const { store, commands, platform } = bootstrap(window);
 const root = document.getElementById('root');
@@ -17,8 +19,7 @@ createRoot(root).render(
   <StrictMode>
     <StoreProvider store={store}>
       <CommandsProvider commands={commands}>
-        {/* renderer/training/ passes trainSlot and trainingPanel here. */}
-        <App platform={platform} />
+        <App platform={platform} trainSlot={<TrainButton />} trainingPanel={<TrainingPanel />} />
       </CommandsProvider>
     </StoreProvider>
   </StrictMode>,

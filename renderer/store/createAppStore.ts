@@ -1,4 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { WorkerFactory } from '../training/client';
+import { createTrainingSlice } from '../training/trainingSlice';
 import { createClipboardSlice } from './clipboardSlice';
 import { createGraphSlice, type GraphSliceOptions } from './graphSlice';
 import { createHistorySlice } from './historySlice';
@@ -8,7 +10,7 @@ import type { AppState } from './types';
 import { createUiSlice, type UiSliceOptions } from './uiSlice';
 
 export type AppStore = StoreApi<AppState>;
-export type AppStoreOptions = GraphSliceOptions & UiSliceOptions;
+export type AppStoreOptions = GraphSliceOptions & UiSliceOptions & { createWorker?: WorkerFactory };
 
 /**
  * One store made of slices (zustand's slices pattern). Each slice sees the whole state; middleware,
@@ -23,6 +25,6 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
     ...createProjectSlice(...a),
     // The graph slice comes last: its initial state sets the document the others start from.
     ...createGraphSlice(options)(...a),
-    // renderer/training/ adds its slice here: ...createTrainingSlice(...a),
+    ...createTrainingSlice(options.createWorker)(...a),
   }));
 }

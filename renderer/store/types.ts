@@ -4,6 +4,7 @@ import type { ClipboardContent } from '../graph/clipboard';
 import type { LanguagePreference, MessageKey } from '../i18n/i18n';
 import type { Language } from '../i18n/messages';
 import type { FileHandle } from '../platform/types';
+import type { TrainingSlice } from '../training/trainingSlice';
 import type { EditorAnalysis } from './analysis';
 import type { AutosaveRecord } from './autosave';
 import type { GraphChange } from './changes';
@@ -123,4 +124,10 @@ export interface ProjectSlice {
  * The whole store. The training slice (renderer/training/) joins this intersection and the slice
  * list in createAppStore.ts.
  */
-export type AppState = GraphSlice & HistorySlice & SelectionSlice & ClipboardSlice & UiSlice & ProjectSlice;
+export type AppState = GraphSlice &
+  HistorySlice &
+  SelectionSlice &
+  ClipboardSlice &
+  UiSlice &
+  ProjectSlice &
+  TrainingSlice;

@@ -1,0 +1,211 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sequentialDocument } from '../engine/document/build';
+import { serializeDocument } from '../engine/document/parse';
+import { EditorPage, SCREENSHOTS } from './editorPage';
+import { serveRenderer } from './server';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium)
+  console.warn(`e2e: skipping the training tests: ${CHROMIUM} is missing (apt-get install chromium).`);
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+const WEBGPU_ARGS = [
+  '--enable-unsafe-webgpu',
+  '--enable-features=Vulkan',
+  '--use-vulkan=swiftshader',
+  '--use-webgpu-adapter=swiftshader',
+  '--use-angle=swiftshader',
+];
+const VIEWPORT = { width: 1440, height: 1000 };
+
+/** Two small variants of one lesson, for comparing runs. */
+function writeLesson(): { gd: string; adam: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'netcanvas-training-'));
+  const spec = (algorithm: string) =>
+    sequentialDocument({
+      name: `Moons — ${algorithm}`,
+      dataset: { source: { kind: 'generator', name: 'moons', n: 200, noise: 0.2 } },
+      layers: [
+        { kind: 'Dense', id: 'hidden1', params: { units: 8 } },
+        { kind: 'Dense', id: 'output', params: { units: 1, activation: 'sigmoid' } },
+      ],
+      optimizer: { algorithm, learningRate: 0.01 },
+      training: { batchSize: 32, epochs: 20 },
+    });
+  const gd = join(dir, 'gd.netcanvas.json');
+  const adam = join(dir, 'adam.netcanvas.json');
+  writeFileSync(gd, serializeDocument(spec('gd')));
+  writeFileSync(adam, serializeDocument(spec('adam')));
+  return { gd, adam };
+}
+
+/** Runs in the page before the app: without the File System Access API, Open uses an upload input. */
+const withoutFileSystemAccess = () => {
+  const w = window as unknown as Record<string, unknown>;
+  delete w.showOpenFilePicker;
+  delete w.showSaveFilePicker;
+};
+const progress = (page: Page) => page.getByTestId('progress');
+const updates = async (page: Page) => Number(await progress(page).getAttribute('data-updates'));
+const waitStatus = (page: Page, status: string, timeout = 60_000) =>
+  page.waitForSelector(`[data-testid="training-panel"][data-status="${status}"]`, { timeout });
+
+describe.skipIf(!hasChromium)('training in the app (Chromium)', () => {
+  let server: Awaited<ReturnType<typeof serveRenderer>>;
+  let browser: Browser;
+  let page: Page;
+  let app: EditorPage;
+  const errors: string[] = [];
+  const lesson = writeLesson();
+
+  beforeAll(async () => {
+    server = await serveRenderer();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    page = await browser.newPage({ viewport: VIEWPORT });
+    await page.addInitScript(withoutFileSystemAccess);
+    page.on('pageerror', (e) => errors.push(e.message));
+    app = new EditorPage(page);
+    await app.goto(server.url);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('trains the preset to the end: update costs, smoothed line, epoch charts, boundary, summary with verdict', async () => {
+    await page.getByTestId('toolbar-train').click();
+    await waitStatus(page, 'running');
+    // Within a second of pressing Train the per-update cost is on the chart.
+    await expect.poll(() => updates(page), { timeout: 5000 }).toBeGreaterThan(0);
+    await waitStatus(page, 'done', 90_000);
+    // The preset: m = 180, m_b = 64 → 3 updates an epoch, 300 epochs.
+    expect(await updates(page)).toBe(900);
+    await expect.poll(() => page.getByTestId('chart-cost').locator('canvas').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('chart-cost').locator('.u-legend').textContent()).toContain(
+      'smoothed (β = 0.9)',
+    );
+    expect(await page.getByTestId('oscillation').textContent()).toMatch(/= 0\.\d{4}/);
+    for (const id of ['chart-epoch-cost', 'chart-epoch-accuracy', 'chart-lr']) {
+      expect(await page.getByTestId(id).locator('canvas').count(), id).toBeGreaterThan(0);
+    }
+    expect(Number(await page.getByTestId('boundary').getAttribute('data-boundary-t'))).toBeGreaterThan(0);
+    const summary = page.getByTestId('run-summary');
+    expect(await summary.getAttribute('data-reason')).toBe('epochs');
+    expect(await page.getByTestId('verdict').getAttribute('data-kind')).toMatch(
+      /high-bias|high-variance|both|neither/,
+    );
+    expect(await page.getByTestId('backend-status').textContent()).toMatch(/wasm|webgl|webgpu|cpu/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'training-done.png') });
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('pauses, resumes, takes a live learning rate, and stops', async () => {
+    await page.getByTestId('toolbar-train').click();
+    await waitStatus(page, 'running');
+    await expect.poll(() => updates(page), { timeout: 10_000 }).toBeGreaterThan(30);
+    await page.getByTestId('pause').click();
+    await waitStatus(page, 'paused');
+    await page.waitForTimeout(300);
+    const before = await updates(page);
+    await page.waitForTimeout(700);
+    expect(await updates(page)).toBe(before);
+    await page.getByTestId('live-alpha').fill('0.05');
+    await page.getByTestId('set-alpha').click();
+    await page.getByTestId('resume').click();
+    await waitStatus(page, 'running');
+    await expect
+      .poll(async () => Number(await progress(page).getAttribute('data-last-lr')), { timeout: 10_000 })
+      .toBe(0.05);
+    await page.getByTestId('stop').click();
+    await waitStatus(page, 'done');
+    expect(await page.getByTestId('run-summary').getAttribute('data-reason')).toBe('stopped');
+  }, 120_000);
+
+  it('compares two runs: overlaid curves and the settings that differ', async () => {
+    await app.openFile(lesson.gd);
+    await page.getByTestId('toolbar-train').click();
+    await waitStatus(page, 'done');
+    await app.openFile(lesson.adam);
+    await page.getByTestId('toolbar-train').click();
+    await waitStatus(page, 'done');
+    const runs = await page.getByTestId('run-list').locator('li').count();
+    await page.getByTestId(`compare-Run ${runs - 1}`).check();
+    const diff = page.getByTestId('settings-diff');
+    await expect.poll(() => diff.textContent()).toContain('optimizer.algorithm');
+    expect(await diff.textContent()).toContain('"adam"');
+    expect(await page.getByTestId('chart-cost').locator('.u-legend').textContent()).toContain(
+      `Run ${runs - 1}`,
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, 'training-compare.png') });
+  }, 120_000);
+
+  it('trains on the backend the user forces (CPU)', async () => {
+    await page.getByTestId('backend-choice').selectOption('cpu');
+    await page.getByTestId('toolbar-train').click();
+    await waitStatus(page, 'done');
+    expect(await page.getByTestId('backend-status').textContent()).toContain('cpu');
+  }, 120_000);
+});
+
+describe.skipIf(!hasChromium)('WebGPU through SwiftShader', () => {
+  it('trains a few updates on WebGPU whose costs match the CPU backend within float32 tolerance', async () => {
+    const server = await serveRenderer();
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [...ARGS, ...WEBGPU_ARGS],
+      headless: true,
+    });
+    try {
+      const page = await browser.newPage({ viewport: VIEWPORT });
+      await page.addInitScript(withoutFileSystemAccess);
+      const app = new EditorPage(page);
+      await app.goto(server.url);
+      const hasGpu = await page.evaluate(async () =>
+        Boolean(
+          await (
+            navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }
+          ).gpu?.requestAdapter(),
+        ),
+      );
+      if (!hasGpu) {
+        console.warn('e2e: no WebGPU adapter even with SwiftShader flags; skipping the WebGPU comparison.');
+        return;
+      }
+      const { gd } = writeLesson();
+      await app.openFile(gd);
+      const firstCost = async (backend: string) => {
+        await page.getByTestId('backend-choice').selectOption(backend);
+        await page.getByTestId('toolbar-train').click();
+        await expect.poll(() => updates(page), { timeout: 60_000 }).toBeGreaterThan(2);
+        const cost = Number(await progress(page).getAttribute('data-first-cost'));
+        const status = await page.getByTestId('backend-status').textContent();
+        await page
+          .getByTestId('toolbar-stop')
+          .click()
+          .catch(() => {});
+        await page.waitForSelector('[data-testid="training-panel"][data-status="done"]', { timeout: 60_000 });
+        return { cost, status };
+      };
+      const cpu = await firstCost('cpu');
+      const gpu = await firstCost('webgpu');
+      expect(gpu.status).toContain('webgpu');
+      // Same seed, same first mini-batch: J at the initial weights agrees to float32 rounding.
+      expect(Math.abs(gpu.cost - cpu.cost)).toBeLessThan(1e-5 * Math.max(1, cpu.cost));
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 180_000);
+});

@@ -1,0 +1,74 @@
+import { memo, useMemo } from 'react';
+import { useTrainingT } from './hooks';
+import { LineChart, type LineSeries } from './LineChart';
+import { COLORS } from './palette';
+import type { RunRecord } from './runRecord';
+import { oscillation, smoothColumn } from './series';
+
+interface Props {
+  run: RunRecord;
+  compare: readonly RunRecord[];
+  beta: number;
+  biasCorrection: boolean;
+}
+
+const hasDropout = (run: RunRecord) => run.document.nodes.some((n) => n.kind === 'Dropout');
+
+/**
+ * The per-update cost (a thin line: the oscillation of mini-batch descent) with its EWA drawn over
+ * it; β and the bias correction are the user's, so the curve is recomputed from the raw costs.
+ * Compared runs add their smoothed curves.
+ */
+export const CostChart = memo(function CostChart({ run, compare, beta, biasCorrection }: Props) {
+  const t = useTrainingT();
+  const others = useMemo(() => compare.filter((r) => r.id !== run.id), [compare, run.id]);
+  const series = useMemo<LineSeries[]>(
+    () => [
+      { label: t('train.raw'), color: COLORS.raw, width: 1 },
+      { label: t('train.smoothed', { beta }), color: COLORS.smoothed, width: 2 },
+      ...others.map((r, i) => ({
+        label: `${r.label} (${t('train.smoothed', { beta })})`,
+        color: COLORS.runs[(i + 1) % COLORS.runs.length] as string,
+        width: 2,
+      })),
+    ],
+    [t, beta, others],
+  );
+  const data = () => {
+    const version = [run.version, beta, biasCorrection, ...others.map((r) => r.version)].join('|');
+    const raw = run.updates.cost.view();
+    const smooth = smoothColumn(raw, beta, biasCorrection);
+    if (!others.length) return { version, columns: [run.updates.t.view(), raw, smooth] };
+    const n = Math.max(raw.length, ...others.map((r) => r.updates.cost.length));
+    const x = Array.from({ length: n }, (_, i) => i + 1);
+    const pad = (v: Float64Array) =>
+      Array.from({ length: n }, (_, i) => (i < v.length ? (v[i] as number) : null));
+    return {
+      version,
+      columns: [
+        x,
+        pad(raw),
+        pad(smooth),
+        ...others.map((r) => pad(smoothColumn(r.updates.cost.view(), beta, biasCorrection))),
+      ] as ArrayLike<number>[],
+    };
+  };
+  const raw = run.updates.cost.view();
+  const figure = oscillation(raw, smoothColumn(raw, beta, biasCorrection));
+  return (
+    <div className="nc-cost-chart">
+      <LineChart
+        title={t('train.costPerUpdate')}
+        xLabel="t"
+        series={series}
+        data={data}
+        height={220}
+        testId="chart-cost"
+      />
+      <div className="nc-chart-notes">
+        <span data-testid="oscillation">{t('train.oscillation', { value: figure.toFixed(4) })}</span>
+        {hasDropout(run) && <span className="nc-note">{t('train.dropoutNote')}</span>}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,82 @@
+import { memo, useMemo } from 'react';
+import { useTrainingT } from './hooks';
+import { LineChart, type LineSeries } from './LineChart';
+import { COLORS } from './palette';
+import type { RunRecord } from './runRecord';
+
+interface Props {
+  run: RunRecord;
+  compare: readonly RunRecord[];
+}
+
+type Column = 'trainCost' | 'devCost' | 'trainAccuracy' | 'devAccuracy' | 'lr';
+
+/** Aligns several runs' per-epoch columns on one epoch axis (null past a run's end). */
+function aligned(runs: readonly RunRecord[], columns: readonly Column[]): ArrayLike<number>[] {
+  const n = Math.max(0, ...runs.map((r) => r.epochs.epoch.length));
+  const x = Array.from({ length: n }, (_, i) => i + 1);
+  const out: ArrayLike<number>[] = [x];
+  for (const r of runs) {
+    for (const c of columns) {
+      const v = r.epochs[c].view();
+      out.push(
+        Array.from({ length: n }, (_, i) =>
+          i < v.length && Number.isFinite(v[i]) ? (v[i] as number) : null,
+        ) as unknown as number[],
+      );
+    }
+  }
+  return out;
+}
+
+/** Train and dev cost, train and dev accuracy, and α per epoch; compared runs overlaid. */
+export const EpochCharts = memo(function EpochCharts({ run, compare }: Props) {
+  const t = useTrainingT();
+  const runs = useMemo(() => [run, ...compare.filter((r) => r.id !== run.id)], [run, compare]);
+  const many = runs.length > 1;
+  const version = () => runs.map((r) => r.version).join('|');
+  const { costSeries, accSeries, lrSeries } = useMemo(() => {
+    const color = (i: number, single: string) =>
+      many ? (COLORS.runs[i % COLORS.runs.length] as string) : single;
+    const trainDev = (): LineSeries[] =>
+      runs.flatMap((r, i) => [
+        {
+          label: many ? `${r.label} train` : 'train',
+          color: color(i, COLORS.train),
+          width: 1.5,
+          dash: [4, 3],
+        },
+        { label: many ? `${r.label} dev` : 'dev', color: color(i, COLORS.dev), width: 2 },
+      ]);
+    return {
+      costSeries: trainDev(),
+      accSeries: trainDev(),
+      lrSeries: runs.map((r, i) => ({ label: many ? r.label : 'α', color: color(i, COLORS.lr), width: 2 })),
+    };
+  }, [runs, many]);
+  return (
+    <div className="nc-epoch-charts">
+      <LineChart
+        title={t('train.epochCost')}
+        xLabel="epoch"
+        series={costSeries}
+        data={() => ({ version: version(), columns: aligned(runs, ['trainCost', 'devCost']) })}
+        testId="chart-epoch-cost"
+      />
+      <LineChart
+        title={t('train.epochAccuracy')}
+        xLabel="epoch"
+        series={accSeries}
+        data={() => ({ version: version(), columns: aligned(runs, ['trainAccuracy', 'devAccuracy']) })}
+        testId="chart-epoch-accuracy"
+      />
+      <LineChart
+        title={t('train.learningRate')}
+        xLabel="epoch"
+        series={lrSeries}
+        data={() => ({ version: version(), columns: aligned(runs, ['lr']) })}
+        testId="chart-lr"
+      />
+    </div>
+  );
+});

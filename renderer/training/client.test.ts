@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { sequentialDocument } from '../../engine/document/build';
+import { TrainingClient, type WorkerLike } from './client';
+import type { FromWorker, ToWorker } from './protocol';
+
+class FakeWorker implements WorkerLike {
+  sent: ToWorker[] = [];
+  terminated = false;
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  postMessage(message: ToWorker): void {
+    this.sent.push(message);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  reply(message: FromWorker): void {
+    this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
+  }
+}
+
+const doc = sequentialDocument({ layers: [{ kind: 'Dense', params: { units: 1, activation: 'sigmoid' } }] });
+
+function setup() {
+  const workers: FakeWorker[] = [];
+  const changes: string[] = [];
+  const client = new TrainingClient(
+    () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    },
+    (run, statusChanged) => changes.push(`${run.status}${statusChanged ? '!' : ''}`),
+  );
+  return { client, workers, changes };
+}
+
+describe('the training client', () => {
+  it('starts each run in a fresh worker and relays pause, resume, stop and α', () => {
+    const { client, workers } = setup();
+    const run = client.start({ document: doc, label: 'Run 1', seed: 3, backend: 'wasm' });
+    expect(workers[0]!.sent[0]).toMatchObject({ type: 'start', runId: run.id, seed: 3, backend: 'wasm' });
+    workers[0]!.reply({
+      type: 'events',
+      runId: run.id,
+      events: [
+        {
+          type: 'start',
+          backend: 'wasm',
+          epochs: 1,
+          updatesPerEpoch: 1,
+          batchSize: 1,
+          m: { train: 1, dev: 0, test: 0 },
+          parameterCount: 1,
+          notes: [],
+        },
+      ],
+    });
+    client.pause();
+    expect(run.status).toBe('paused');
+    client.resume();
+    client.setLearningRate(0.5);
+    client.stop();
+    expect(workers[0]!.sent.map((m) => m.type)).toEqual([
+      'start',
+      'pause',
+      'resume',
+      'setLearningRate',
+      'stop',
+    ]);
+    client.start({ document: doc, label: 'Run 2', seed: 4, backend: 'auto' });
+    expect(workers[0]!.terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+  });
+
+  it('marks the run failed when the worker dies, and the app can train again', () => {
+    const { client, workers, changes } = setup();
+    const run = client.start({ document: doc, label: 'Run 1', seed: 1, backend: 'auto' });
+    workers[0]!.onerror?.({ message: 'out of memory', preventDefault() {} } as ErrorEvent);
+    expect(run.status).toBe('failed');
+    expect(run.failure?.message).toContain('out of memory');
+    expect(workers[0]!.terminated).toBe(true);
+    expect(changes.at(-1)).toBe('failed!');
+    const again = client.start({ document: doc, label: 'Run 2', seed: 1, backend: 'auto' });
+    expect(again.status).toBe('starting');
+  });
+
+  it('releases the worker when the run is done', () => {
+    const { client, workers } = setup();
+    const run = client.start({ document: doc, label: 'Run 1', seed: 1, backend: 'auto' });
+    workers[0]!.reply({
+      type: 'events',
+      runId: run.id,
+      events: [
+        {
+          type: 'done',
+          reason: 'epochs',
+          message: 'Trained 1 epochs.',
+          epochs: 1,
+          updates: 1,
+          bestEpoch: 1,
+          restoredBest: false,
+          train: null,
+          dev: null,
+          test: null,
+          elapsedMs: 1,
+        },
+      ],
+    });
+    expect(run.status).toBe('done');
+    expect(workers[0]!.terminated).toBe(true);
+  });
+});

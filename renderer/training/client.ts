@@ -1,0 +1,127 @@
+import type { GraphDocument } from '../../engine/document/schema';
+import type { BackendChoice, FromWorker, ToWorker } from './protocol';
+import { applyWorkerMessage, newRunRecord, type RunRecord } from './runRecord';
+
+/** The part of a Worker the client uses, so tests can hand in a fake. */
+export interface WorkerLike {
+  postMessage(message: ToWorker): void;
+  terminate(): void;
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+}
+
+export type WorkerFactory = () => WorkerLike;
+
+export const browserWorkerFactory: WorkerFactory = () =>
+  new Worker(new URL('./worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'netcanvas-training',
+  }) as unknown as WorkerLike;
+
+export interface StartOptions {
+  document: GraphDocument;
+  label: string;
+  seed: number;
+  backend: BackendChoice;
+  files?: Record<string, string>;
+}
+
+/**
+ * Runs trainings in Web Workers, one fresh worker per run (a crashed or wedged backend never
+ * outlives its run). Calls `onChange(run, statusChanged)` as messages arrive.
+ */
+export class TrainingClient {
+  private worker: WorkerLike | null = null;
+  private run: RunRecord | null = null;
+  private counter = 0;
+
+  constructor(
+    private readonly createWorker: WorkerFactory,
+    private readonly onChange: (run: RunRecord, statusChanged: boolean) => void,
+  ) {}
+
+  get active(): RunRecord | null {
+    return this.run;
+  }
+
+  start(options: StartOptions): RunRecord {
+    this.dispose();
+    this.counter += 1;
+    const id = `run-${Date.now().toString(36)}-${this.counter}`;
+    const run = newRunRecord(id, options.label, options.document, options.seed);
+    this.run = run;
+    const worker = this.createWorker();
+    this.worker = worker;
+    worker.onmessage = (e) => {
+      const before = run.status;
+      if (!applyWorkerMessage(run, e.data)) return;
+      const finished = run.status === 'done' || run.status === 'failed' || run.status === 'invalid';
+      this.onChange(run, run.status !== before);
+      if (finished && this.worker === worker) this.release();
+    };
+    worker.onerror = (e) => {
+      e.preventDefault?.();
+      applyWorkerMessage(run, {
+        type: 'failed',
+        runId: id,
+        backend: run.backend?.name ?? 'cpu',
+        message: `The training worker stopped: ${e.message || 'it crashed'}.`,
+        next: null,
+      });
+      this.onChange(run, true);
+      if (this.worker === worker) this.release();
+    };
+    worker.postMessage({
+      type: 'start',
+      runId: id,
+      document: options.document,
+      backend: options.backend,
+      seed: options.seed,
+      ...(options.files ? { files: options.files } : {}),
+    });
+    return run;
+  }
+
+  private send(message: ToWorker): void {
+    this.worker?.postMessage(message);
+  }
+
+  pause(): void {
+    if (this.run?.status !== 'running') return;
+    this.send({ type: 'pause' });
+    this.run.status = 'paused';
+    this.onChange(this.run, true);
+  }
+
+  resume(): void {
+    if (this.run?.status !== 'paused') return;
+    this.send({ type: 'resume' });
+    this.run.status = 'running';
+    this.onChange(this.run, true);
+  }
+
+  stop(): void {
+    this.send({ type: 'stop' });
+  }
+
+  setLearningRate(value: number): void {
+    this.send({ type: 'setLearningRate', value });
+  }
+
+  private release(): void {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  /** Ends the worker of the current run (if any) without waiting. */
+  dispose(): void {
+    if (
+      this.run &&
+      (this.run.status === 'running' || this.run.status === 'paused' || this.run.status === 'starting')
+    ) {
+      this.run.status = 'failed';
+      this.run.failure = { message: 'Stopped: another run started.', next: null };
+    }
+    this.release();
+  }
+}

@@ -1,0 +1,141 @@
+import type { GraphDocument } from '../../engine/document/schema';
+import type { Problem } from '../../engine/problems';
+import type { PlotBounds } from '../../engine/train/boundary';
+import type { DoneEvent, StartEvent, TrainingEvent } from '../../engine/train/events';
+import type { BackendName, FromWorker, PlotPoints } from './protocol';
+import { Series } from './series';
+
+export type RunStatus = 'starting' | 'running' | 'paused' | 'done' | 'failed' | 'invalid';
+
+/** Per-epoch curves of a run. */
+export interface EpochSeries {
+  epoch: Series;
+  trainCost: Series;
+  devCost: Series;
+  trainAccuracy: Series;
+  devAccuracy: Series;
+  lr: Series;
+}
+
+/**
+ * Everything one run produced, kept outside React state: the charts read the typed series directly
+ * and redraw on animation frames when `version` moves.
+ */
+export interface RunRecord {
+  id: string;
+  label: string;
+  /** The graph as it was trained, for comparing settings side by side. */
+  document: GraphDocument;
+  seed: number;
+  status: RunStatus;
+  startedAt: number;
+  backend: { name: BackendName; adapter: string | null; notes: string[] } | null;
+  start: StartEvent | null;
+  done: DoneEvent | null;
+  problems: Problem[];
+  failure: { message: string; next: BackendName | null } | null;
+  updates: { t: Series; cost: Series; smoothed: Series; lr: Series };
+  epochs: EpochSeries;
+  points: { bounds: PlotBounds; sets: PlotPoints[]; classes: number } | null;
+  boundary: {
+    t: number;
+    size: number;
+    bounds: PlotBounds;
+    probability: Float32Array;
+    classes: Int32Array;
+  } | null;
+  /** Bumped whenever data arrives. */
+  version: number;
+}
+
+export function newRunRecord(id: string, label: string, document: GraphDocument, seed: number): RunRecord {
+  return {
+    id,
+    label,
+    document,
+    seed,
+    status: 'starting',
+    startedAt: Date.now(),
+    backend: null,
+    start: null,
+    done: null,
+    problems: [],
+    failure: null,
+    updates: { t: new Series(), cost: new Series(), smoothed: new Series(), lr: new Series() },
+    epochs: {
+      epoch: new Series(64),
+      trainCost: new Series(64),
+      devCost: new Series(64),
+      trainAccuracy: new Series(64),
+      devAccuracy: new Series(64),
+      lr: new Series(64),
+    },
+    points: null,
+    boundary: null,
+    version: 0,
+  };
+}
+
+function applyEvent(run: RunRecord, e: TrainingEvent): void {
+  switch (e.type) {
+    case 'start':
+      run.start = e;
+      run.status = 'running';
+      break;
+    case 'update':
+      run.updates.t.push(e.t);
+      run.updates.cost.push(e.cost);
+      run.updates.smoothed.push(e.smoothedCost);
+      run.updates.lr.push(e.lr);
+      break;
+    case 'epoch': {
+      const s = run.epochs;
+      s.epoch.push(e.epoch);
+      s.trainCost.push(e.train.cost);
+      s.devCost.push(e.dev?.cost ?? Number.NaN);
+      s.trainAccuracy.push(e.train.accuracy ?? Number.NaN);
+      s.devAccuracy.push(e.dev?.accuracy ?? Number.NaN);
+      s.lr.push(e.lr);
+      break;
+    }
+    case 'done':
+      run.done = e;
+      run.status = e.reason === 'error' ? 'failed' : 'done';
+      break;
+  }
+}
+
+/** Folds one worker message into the run. Pure apart from mutating `run`; returns whether it changed. */
+export function applyWorkerMessage(run: RunRecord, message: FromWorker): boolean {
+  if (message.runId !== run.id) return false;
+  switch (message.type) {
+    case 'backend':
+      run.backend = { name: message.name, adapter: message.adapter, notes: message.notes };
+      break;
+    case 'problems':
+      run.problems = message.problems;
+      run.status = 'invalid';
+      break;
+    case 'events':
+      for (const e of message.events) applyEvent(run, e);
+      break;
+    case 'points':
+      run.points = { bounds: message.bounds, sets: message.sets, classes: message.classes };
+      break;
+    case 'boundary':
+      run.boundary = {
+        t: message.t,
+        size: message.size,
+        bounds: message.bounds,
+        probability: message.probability,
+        classes: message.classes,
+      };
+      break;
+    case 'failed':
+      run.failure = { message: message.message, next: message.next };
+      run.status = 'failed';
+      break;
+  }
+  run.version += 1;
+  return true;
+}

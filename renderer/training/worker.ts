@@ -1,0 +1,139 @@
+/// <reference lib="webworker" />
+import * as tf from '@tensorflow/tfjs';
+import { prepareRun } from '../../engine/compile/prepare';
+import { boundsOf, decisionGrid } from '../../engine/train/boundary';
+import type { TrainingEvent } from '../../engine/train/events';
+import { TrainingRun } from '../../engine/train/trainer';
+import { backendOrder, initBackend, nextBackend, probeBackends } from './backends';
+import type { FromWorker, ToWorker } from './protocol';
+
+/**
+ * The training worker: hosts the engine so the canvas and charts stay responsive. Events are sent
+ * in batches every ~50 ms; the decision boundary of 2-D data is re-sampled every ~300 ms.
+ */
+declare const self: DedicatedWorkerGlobalScope;
+
+const EVENT_FLUSH_MS = 50;
+const BOUNDARY_EVERY_MS = 300;
+const BOUNDARY_SIZE = 64;
+
+let current: TrainingRun | null = null;
+
+const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, transfer);
+
+async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
+  const { runId } = message;
+  const probes = await probeBackends();
+  const { order, notes } = backendOrder(message.backend, probes);
+  const backend = await initBackend(order, probes);
+  post({
+    type: 'backend',
+    runId,
+    name: backend.name,
+    adapter: backend.adapter,
+    notes: [...notes, ...backend.notes],
+  });
+
+  const files = message.files ?? {};
+  const reader = {
+    readText: async (path: string) => {
+      const text = files[path];
+      if (text === undefined) throw new Error(`the file "${path}" was not opened in the app`);
+      return text;
+    },
+  };
+  const prepared = await prepareRun(message.document, reader);
+  if (!prepared.ok) {
+    post({ type: 'problems', runId, problems: prepared.problems });
+    return;
+  }
+  const { plan, splits } = prepared.value;
+  const twoD = plan.data.features === 2 && plan.data.classes !== null;
+  const bounds = boundsOf([splits.train, splits.dev]);
+  if (twoD) {
+    post({
+      type: 'points',
+      runId,
+      bounds,
+      classes: plan.data.classes ?? 2,
+      sets: [
+        { x: splits.train.x, y: splits.train.y, split: 'train' },
+        { x: splits.dev.x, y: splits.dev.y, split: 'dev' },
+      ],
+    });
+  }
+
+  let buffer: TrainingEvent[] = [];
+  let lastFlush = performance.now();
+  let lastBoundary = 0;
+  let lastT = 0;
+  const flush = () => {
+    if (buffer.length) post({ type: 'events', runId, events: buffer });
+    buffer = [];
+    lastFlush = performance.now();
+  };
+  const sendBoundary = () => {
+    if (!twoD || !current) return;
+    const grid = decisionGrid(current.network, bounds, BOUNDARY_SIZE);
+    post({ type: 'boundary', runId, t: lastT, size: BOUNDARY_SIZE, bounds, ...grid }, [
+      grid.probability.buffer,
+      grid.classes.buffer,
+    ]);
+    lastBoundary = performance.now();
+  };
+
+  const run = new TrainingRun(plan, splits, {
+    ...(message.seed !== undefined ? { seed: message.seed } : {}),
+    onEvent(event) {
+      buffer.push(event);
+      if (event.type === 'update') lastT = event.t;
+      const now = performance.now();
+      if (event.type === 'epoch' && now - lastBoundary > BOUNDARY_EVERY_MS) sendBoundary();
+      if (now - lastFlush > EVENT_FLUSH_MS || event.type !== 'update') flush();
+    },
+  });
+  current = run;
+  const done = await run.start();
+  sendBoundary();
+  flush();
+  current = null;
+  run.dispose();
+  if (done.reason === 'error') {
+    post({
+      type: 'failed',
+      runId,
+      backend: backend.name,
+      message: done.message,
+      next: nextBackend(backend.name),
+    });
+  }
+}
+
+self.onmessage = (e: MessageEvent<ToWorker>) => {
+  const message = e.data;
+  switch (message.type) {
+    case 'start':
+      start(message).catch((err: unknown) => {
+        post({
+          type: 'failed',
+          runId: message.runId,
+          backend: tf.getBackend() as never,
+          message: err instanceof Error ? err.message : String(err),
+          next: nextBackend(tf.getBackend() as never),
+        });
+      });
+      break;
+    case 'pause':
+      current?.pause();
+      break;
+    case 'resume':
+      current?.resume();
+      break;
+    case 'stop':
+      current?.stop();
+      break;
+    case 'setLearningRate':
+      current?.setLearningRate(message.value);
+      break;
+  }
+};
