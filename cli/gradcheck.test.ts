@@ -1,34 +1,10 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sequentialDocument } from '../engine/document/build.js';
-import { serializeDocument } from '../engine/document/parse.js';
 import { penaltyRule } from '../engine/gradcheck/penalty.js';
 import { REFERENCE_RULES } from '../engine/gradcheck/rules.js';
 import { GRADCHECK_FAILED, gradcheckCommand } from './gradcheck.js';
 import { main } from './main.js';
-import type { Output } from './output.js';
-
-function capture(): Output & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    line: (t) => stdout.push(t),
-    error: (t) => stderr.push(t),
-    status: () => {},
-    isTerminal: false,
-  };
-}
-
-async function writeDoc(doc: unknown): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'netcanvas-gradcheck-'));
-  const path = join(dir, 'graph.netcanvas.json');
-  await writeFile(path, serializeDocument(doc as never));
-  return path;
-}
+import { captureOutput, writeDocumentFile } from './testing.js';
 
 const small = () =>
   sequentialDocument({
@@ -45,10 +21,10 @@ const small = () =>
 
 describe('netcanvas gradcheck', () => {
   it('prints one row per parameter tensor and exits 0 when backpropagation is correct', async () => {
-    const out = capture();
-    expect(await main(['gradcheck', await writeDoc(small()), '--examples', '16', '--seed', '4'], out)).toBe(
-      0,
-    );
+    const out = captureOutput();
+    expect(
+      await main(['gradcheck', await writeDocumentFile(small()), '--examples', '16', '--seed', '4'], out),
+    ).toBe(0);
     const text = out.stdout.join('\n');
     // m = 90 (60 % of 150), m_b = 16.
     expect(text).toContain('m_b = 16 of m = 90 training examples, ε = 1e-7');
@@ -69,20 +45,20 @@ describe('netcanvas gradcheck', () => {
   });
 
   it('--epochs trains first and checks the trained weights', async () => {
-    const out = capture();
-    expect(await gradcheckCommand([await writeDoc(small()), '--epochs', '2'], out)).toBe(0);
+    const out = captureOutput();
+    expect(await gradcheckCommand([await writeDocumentFile(small()), '--epochs', '2'], out)).toBe(0);
     expect(out.stderr).toContain('Trained 2 epochs before the check.');
     expect(out.stdout.at(-1)).toMatch(/^PASSED/);
   });
 
   it('exits 3 naming the layer and parameter when a backward rule is wrong', async () => {
     // A planted bug: the L2 share of dW without its 1/m. Only hidden/W carries λ.
-    const out = capture();
+    const out = captureOutput();
     const rules = {
       ...REFERENCE_RULES,
       penalty: { ...penaltyRule, l2Gradient: (w: Float64Array, lambda: number) => w.map((v) => lambda * v) },
     };
-    expect(await gradcheckCommand([await writeDoc(small())], out, rules)).toBe(GRADCHECK_FAILED);
+    expect(await gradcheckCommand([await writeDocumentFile(small())], out, rules)).toBe(GRADCHECK_FAILED);
     expect(out.stdout.find((l) => l.startsWith('hidden') && / W /.test(l))).toMatch(/ bug /);
     expect(out.stdout.at(-1)).toMatch(
       /^FAILED: backpropagation differs from the numerical gradient by .*, worst at hidden\/W\[\d+, \d+\]/,
@@ -92,16 +68,16 @@ describe('netcanvas gradcheck', () => {
   it('exits 1 for an invalid graph and 2 for a missing file or a bad flag', async () => {
     const doc = small();
     doc.nodes = doc.nodes.filter((n) => n.kind !== 'Loss');
-    const invalid = capture();
-    expect(await main(['gradcheck', await writeDoc(doc)], invalid)).toBe(1);
+    const invalid = captureOutput();
+    expect(await main(['gradcheck', await writeDocumentFile(doc)], invalid)).toBe(1);
     expect(invalid.stderr.join('\n')).toContain('MISSING_NODE');
-    const missing = capture();
+    const missing = captureOutput();
     expect(await main(['gradcheck', '/nonexistent/x.json'], missing)).toBe(2);
     expect(missing.stderr[0]).toBe('Cannot read /nonexistent/x.json: no such file.');
-    expect(await main(['gradcheck', 'x.json', '--examples', '0'], capture())).toBe(2);
-    expect(await main(['gradcheck', 'x.json', '--backend', 'cpu'], capture())).toBe(2);
-    expect(await main(['gradcheck'], capture())).toBe(2);
-    const help = capture();
+    expect(await main(['gradcheck', 'x.json', '--examples', '0'], captureOutput())).toBe(2);
+    expect(await main(['gradcheck', 'x.json', '--backend', 'cpu'], captureOutput())).toBe(2);
+    expect(await main(['gradcheck'], captureOutput())).toBe(2);
+    const help = captureOutput();
     expect(await main(['gradcheck', '--help'], help)).toBe(0);
     expect(help.stderr[0]).toMatch(/^Usage: netcanvas gradcheck FILE/);
   });

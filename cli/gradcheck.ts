@@ -11,6 +11,7 @@ import type { BackpropRules } from '../engine/gradcheck/rules.js';
 import { BUG_AT_LEAST, CORRECT_AT_MOST, FLOAT32_TOLERANCE, isPassing } from '../engine/gradcheck/verdict.js';
 import { featureStatistics } from '../engine/train/statistics.js';
 import { TrainingRun } from '../engine/train/trainer.js';
+import { wholeNumber } from './args.js';
 import { selectNodeBackend } from './backend.js';
 import { formatProblem, loadDocumentFile } from './files.js';
 import type { Output } from './output.js';
@@ -28,12 +29,6 @@ Exit 0 when the check passes (every difference ≤ 1e-7, or within float64 round
 export const GRADCHECK_FAILED = 3;
 
 const DEFAULT_EXAMPLES = 32;
-
-function wholeNumber(name: string, value: unknown, min: number): number | string | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  return Number.isInteger(n) && n >= min ? n : `--${name} takes a whole number ≥ ${min}, not "${value}".`;
-}
 
 const sci = (v: number): string => (Number.isFinite(v) ? v.toExponential(1) : String(v));
 

@@ -1,35 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { sequentialDocument } from '../engine/document/build.js';
-import { serializeDocument } from '../engine/document/parse.js';
 import { loadLayersModelFiles } from '../engine/export/tfjs-layers.js';
 import { main } from './main.js';
-import type { Output } from './output.js';
-
-function capture(): Output & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    line: (t) => stdout.push(t),
-    error: (t) => stderr.push(t),
-    status: () => {},
-    isTerminal: false,
-  };
-}
-
-async function writeDoc(doc: unknown, name = 'graph.netcanvas.json'): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'netcanvas-cli-'));
-  const path = join(dir, name);
-  await writeFile(path, typeof doc === 'string' ? doc : serializeDocument(doc as never));
-  return path;
-}
+import { captureOutput, writeDocumentFile } from './testing.js';
 
 const small = (epochs = 4) =>
   sequentialDocument({
@@ -45,8 +24,8 @@ const small = (epochs = 4) =>
 
 describe('netcanvas validate', () => {
   it('exits 0 for a valid graph', async () => {
-    const out = capture();
-    expect(await main(['validate', await writeDoc(small())], out)).toBe(0);
+    const out = captureOutput();
+    expect(await main(['validate', await writeDocumentFile(small())], out)).toBe(0);
     expect(out.stderr.join('\n')).toContain('valid (7 nodes');
   });
 
@@ -54,18 +33,20 @@ describe('netcanvas validate', () => {
     const doc = small();
     doc.nodes.find((n) => n.id === 'dense1')!.params = { units: -3 };
     doc.nodes.find((n) => n.id === 'dense2')!.params = { units: 2, activation: 'sigmoid' };
-    const out = capture();
-    expect(await main(['validate', await writeDoc(doc)], out)).toBe(1);
+    const out = captureOutput();
+    expect(await main(['validate', await writeDocumentFile(doc)], out)).toBe(1);
     expect(out.stdout).toHaveLength(2);
     expect(out.stdout[0]).toMatch(/^dense1 INVALID_PARAM Dense "dense1", units: /);
     expect(out.stdout[1]).toMatch(/^dense2 SHAPE_MISMATCH /);
   });
 
   it('exits 2 with line and column when the JSON is broken, and for a missing file', async () => {
-    const out = capture();
-    expect(await main(['validate', await writeDoc('{\n  "format": "netcanvas",\n  oops\n}')], out)).toBe(2);
+    const out = captureOutput();
+    expect(
+      await main(['validate', await writeDocumentFile('{\n  "format": "netcanvas",\n  oops\n}')], out),
+    ).toBe(2);
     expect(out.stderr[0]).toMatch(/PARSE_ERROR line 3, column 3/);
-    const missing = capture();
+    const missing = captureOutput();
     expect(await main(['validate', '/nonexistent/x.json'], missing)).toBe(2);
     expect(missing.stderr[0]).toBe('Cannot read /nonexistent/x.json: no such file.');
   });
@@ -73,10 +54,20 @@ describe('netcanvas validate', () => {
 
 describe('netcanvas train', () => {
   it('--jsonl prints start, update, epoch and done events, one JSON object a line', async () => {
-    const out = capture();
+    const out = captureOutput();
     expect(
       await main(
-        ['train', await writeDoc(small()), '--jsonl', '--backend', 'cpu', '--epochs', '2', '--seed', '5'],
+        [
+          'train',
+          await writeDocumentFile(small()),
+          '--jsonl',
+          '--backend',
+          'cpu',
+          '--epochs',
+          '2',
+          '--seed',
+          '5',
+        ],
         out,
       ),
     ).toBe(0);
@@ -95,8 +86,10 @@ describe('netcanvas train', () => {
 
   it('--out writes a model that stock tf.js loads, taking raw (unnormalized) inputs', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'netcanvas-out-'));
-    const out = capture();
-    expect(await main(['train', await writeDoc(small(30)), '--backend', 'cpu', '--out', dir], out)).toBe(0);
+    const out = captureOutput();
+    expect(
+      await main(['train', await writeDocumentFile(small(30)), '--backend', 'cpu', '--out', dir], out),
+    ).toBe(0);
     const modelJson = JSON.parse(await readFile(join(dir, 'model.json'), 'utf8'));
     const weights = new Uint8Array(await readFile(join(dir, 'weights.bin'))).buffer;
     const model = await loadLayersModelFiles({ modelJson, weights });
@@ -120,12 +113,12 @@ describe('netcanvas train', () => {
   it('exits 1 with the problems when the graph is invalid, and 2 for bad flags', async () => {
     const doc = small();
     doc.nodes = doc.nodes.filter((n) => n.kind !== 'Loss');
-    const out = capture();
-    expect(await main(['train', await writeDoc(doc), '--backend', 'cpu'], out)).toBe(1);
+    const out = captureOutput();
+    expect(await main(['train', await writeDocumentFile(doc), '--backend', 'cpu'], out)).toBe(1);
     expect(out.stderr.join('\n')).toContain('MISSING_NODE');
-    expect(await main(['train', 'x.json', '--epochs', 'zero'], capture())).toBe(2);
-    expect(await main(['train', 'x.json', '--backend', 'webgpu'], capture())).toBe(2);
-    expect(await main(['fly', 'x.json'], capture())).toBe(2);
+    expect(await main(['train', 'x.json', '--epochs', 'zero'], captureOutput())).toBe(2);
+    expect(await main(['train', 'x.json', '--backend', 'webgpu'], captureOutput())).toBe(2);
+    expect(await main(['fly', 'x.json'], captureOutput())).toBe(2);
   });
 });
 

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { wholeNumber } from './args.js';
 import { exportCommand } from './export.js';
 import { gradcheckCommand } from './gradcheck.js';
 import { type Output, processOutput } from './output.js';
@@ -15,12 +16,6 @@ const USAGE = `Usage:
 
 validate exits 0 when the graph is valid, 1 with one line per problem (nodeId CODE message),
 2 when the file cannot be read or parsed.`;
-
-function positiveInt(name: string, value: string | undefined, min: number): number | undefined | string {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  return Number.isInteger(n) && n >= min ? n : `--${name} takes a whole number ≥ ${min}, not "${value}".`;
-}
 
 /** The CLI entry point; returns the exit code. */
 export async function main(argv: string[], out: Output = processOutput()): Promise<number> {
@@ -60,8 +55,8 @@ export async function main(argv: string[], out: Output = processOutput()): Promi
     out.error(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
-  const epochs = positiveInt('epochs', values.epochs as string | undefined, 1);
-  const seed = positiveInt('seed', values.seed as string | undefined, 0);
+  const epochs = wholeNumber('epochs', values.epochs as string | undefined, 1);
+  const seed = wholeNumber('seed', values.seed as string | undefined, 0);
   const backend = values.backend as string;
   for (const v of [epochs, seed]) {
     if (typeof v === 'string') {

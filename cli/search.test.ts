@@ -1,31 +1,11 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sequentialDocument } from '../engine/document/build.js';
-import { parseDocument, serializeDocument } from '../engine/document/parse.js';
+import { parseDocument } from '../engine/document/parse.js';
 import { main } from './main.js';
-import type { Output } from './output.js';
-
-function capture(): Output & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    line: (t) => stdout.push(t),
-    error: (t) => stderr.push(t),
-    status: () => {},
-    isTerminal: false,
-  };
-}
-
-async function writeDoc(doc: unknown): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'netcanvas-search-'));
-  const path = join(dir, 'graph.netcanvas.json');
-  await writeFile(path, serializeDocument(doc as never));
-  return path;
-}
+import { captureOutput, writeDocumentFile } from './testing.js';
 
 // Circles, m = 120 train / 40 dev / 40 test, a [2, 8, 1] network with Adam: 3 updates an epoch at m_b 40.
 const small = () =>
@@ -43,7 +23,7 @@ const small = () =>
   });
 
 const search = async (args: string[]) => {
-  const out = capture();
+  const out = captureOutput();
   const backend = args.includes('--backend') ? [] : ['--backend', 'cpu'];
   const code = await main(['search', ...args, ...backend], out);
   return { code, out };
@@ -51,7 +31,7 @@ const search = async (args: string[]) => {
 
 describe('netcanvas search --jsonl', () => {
   it('prints one JSON object per finished trial, then a summary', async () => {
-    const file = await writeDoc(small());
+    const file = await writeDocumentFile(small());
     const { code, out } = await search([file, '--trials', '3', '--epochs', '4', '--seed', '2', '--jsonl']);
     expect(code).toBe(0);
     const lines = out.stdout.map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -88,7 +68,7 @@ describe('netcanvas search --jsonl', () => {
   });
 
   it('gives the same trials and numbers for the same file and seed', async () => {
-    const file = await writeDoc(small());
+    const file = await writeDocumentFile(small());
     const args = [file, '--trials', '2', '--epochs', '3', '--seed', '9', '--jsonl'];
     const strip = (lines: string[]) =>
       lines.map((l) => JSON.stringify(JSON.parse(l), (k, v) => (k === 'elapsedMs' ? undefined : v)));
@@ -102,7 +82,7 @@ describe('netcanvas search --jsonl', () => {
 
 describe('netcanvas search', () => {
   it('prints the table best first, the baseline and the best values, and --apply writes them', async () => {
-    const file = await writeDoc(small());
+    const file = await writeDocumentFile(small());
     const applied = join(await mkdtemp(join(tmpdir(), 'netcanvas-apply-')), 'best.netcanvas.json');
     const { code, out } = await search([
       file,
@@ -149,7 +129,7 @@ describe('netcanvas search', () => {
   });
 
   it('exits 2 for missing or wrong flags and an unreadable file', async () => {
-    const file = await writeDoc(small());
+    const file = await writeDocumentFile(small());
     const wrong = [
       [file],
       [file, '--trials', '0'],
@@ -169,10 +149,10 @@ describe('netcanvas search', () => {
   it('exits 1 with the problems for an invalid graph or a search that cannot fit it', async () => {
     const broken = small();
     broken.nodes = broken.nodes.filter((n) => n.kind !== 'Loss');
-    const invalid = await search([await writeDoc(broken), '--trials', '2']);
+    const invalid = await search([await writeDocumentFile(broken), '--trials', '2']);
     expect(invalid.code).toBe(1);
     expect(invalid.out.stderr.join('\n')).toContain('MISSING_NODE');
-    const file = await writeDoc(small());
+    const file = await writeDocumentFile(small());
     const misfit = await search([file, '--trials', '2', '--param', 'output.units=int:1:3']);
     expect(misfit.code).toBe(1);
     expect(misfit.out.stderr[0]).toMatch(/^output SHAPE_MISMATCH Search: with output\.units = 3: /);

@@ -23,6 +23,7 @@ import {
   type TrialResult,
   validateSpace,
 } from '../engine/search/index.js';
+import { wholeNumber } from './args.js';
 import { type NodeBackend, selectNodeBackend } from './backend.js';
 import { formatProblem, loadDocumentFile } from './files.js';
 import type { Output } from './output.js';
@@ -57,12 +58,6 @@ interface Flags {
   prune: boolean;
   apply?: string;
   backend: NodeBackend;
-}
-
-function wholeNumber(name: string, value: unknown, min: number): number | string | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  return Number.isInteger(n) && n >= min ? n : `--${name} takes a whole number ≥ ${min}, not "${value}".`;
 }
 
 /** The flags, or the message for a wrong one. */
