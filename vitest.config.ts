@@ -5,6 +5,7 @@ export default defineConfig({
     include: [
       'engine/**/*.test.ts',
       'cli/**/*.test.ts',
+      'electron/**/*.test.ts',
       'presets/**/*.test.ts',
       'renderer/**/*.test.ts',
       'renderer/**/*.test.tsx',

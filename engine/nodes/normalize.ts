@@ -56,7 +56,7 @@ export const Normalize: LayerKind<NormalizeParams> = {
         // A stock, frozen Dense layer with W = diag(1/σ), b = −μ/σ computes (x − μ)/σ exactly, so the
         // exported model takes raw inputs and loads without NetCanvas code.
         const w = tf.diag(invStd);
-        const b = tf.neg(tf.mul(mean, invStd));
+        const b = tf.tidy(() => tf.neg(tf.mul(mean, invStd)));
         const layer = tf.layers.dense({
           units: n,
           inputShape: [n],

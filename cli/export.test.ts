@@ -1,0 +1,125 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import * as ort from 'onnxruntime-node';
+import { describe, expect, it } from 'vitest';
+import { sequentialDocument } from '../engine/document/build.js';
+import { serializeDocument } from '../engine/document/parse.js';
+import { loadLayersModelFiles } from '../engine/export/tfjs-layers.js';
+import { main } from './main.js';
+import type { Output } from './output.js';
+
+function capture(): Output & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return {
+    stdout,
+    stderr,
+    line: (t) => stdout.push(t),
+    error: (t) => stderr.push(t),
+    status: () => {},
+    isTerminal: false,
+  };
+}
+
+async function graphFile(): Promise<{ file: string; dir: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'netcanvas-export-'));
+  const file = join(dir, 'graph.netcanvas.json');
+  const doc = sequentialDocument({
+    name: 'export test',
+    dataset: { source: { kind: 'generator', name: 'circles', n: 120, noise: 0.05, factor: 0.5 } },
+    layers: [
+      { kind: 'Normalize' },
+      { kind: 'Dense', params: { units: 6 } },
+      { kind: 'Dense', params: { units: 1, activation: 'sigmoid' } },
+    ],
+    training: { batchSize: 24, epochs: 50 },
+  });
+  await writeFile(file, serializeDocument(doc));
+  return { file, dir };
+}
+
+describe('netcanvas export', () => {
+  it('trains, then writes an .onnx file that onnxruntime loads', async () => {
+    const { file, dir } = await graphFile();
+    const out = capture();
+    const code = await main(
+      ['export', file, '--format', 'onnx', '--out', join(dir, 'onnx'), '--epochs', '2', '--backend', 'cpu'],
+      out,
+    );
+    expect(code).toBe(0);
+    expect(out.stdout).toEqual([join(dir, 'onnx', 'model.onnx')]);
+    expect(out.stderr.join('\n')).toMatch(/Exported onnx to/);
+    const session = await ort.InferenceSession.create(await readFile(join(dir, 'onnx', 'model.onnx')));
+    const y = await session.run({ input: new ort.Tensor('float32', new Float32Array([0.1, -0.2]), [1, 2]) });
+    expect(y.output!.dims).toEqual([1, 1]);
+    await session.release();
+  });
+
+  it('writes tf.js layers files that stock tf.js loads', async () => {
+    const { file, dir } = await graphFile();
+    const target = join(dir, 'tfjs');
+    expect(
+      await main(
+        ['export', file, '--format', 'tfjs', '--out', target, '--epochs', '1', '--backend', 'cpu'],
+        capture(),
+      ),
+    ).toBe(0);
+    expect((await readdir(target)).sort()).toEqual(['model.json', 'weights.bin']);
+    const weights = await readFile(join(target, 'weights.bin'));
+    const model = await loadLayersModelFiles({
+      modelJson: JSON.parse(await readFile(join(target, 'model.json'), 'utf8')),
+      weights: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
+    });
+    const y = model.predict(tf.tensor2d([[0.1, -0.2]])) as tf.Tensor;
+    expect(y.shape).toEqual([1, 1]);
+    tf.dispose(y);
+    model.dispose();
+  });
+
+  it('writes model.py, the weights and the data for PyTorch', async () => {
+    const { file, dir } = await graphFile();
+    const target = join(dir, 'pt');
+    expect(
+      await main(
+        ['export', file, '--format', 'pytorch', '--out', target, '--epochs', '1', '--backend', 'cpu'],
+        capture(),
+      ),
+    ).toBe(0);
+    expect((await readdir(target)).sort()).toEqual(['data.safetensors', 'model.py', 'weights.safetensors']);
+    expect(await readFile(join(target, 'model.py'), 'utf8')).toMatch(/class NetCanvasNet\(SequentialNet\)/);
+  });
+
+  it('refuses a missing or unknown format, a missing --out and bad numbers with exit 2', async () => {
+    const { file } = await graphFile();
+    const cases: [string[], RegExp][] = [
+      [['export', file, '--out', 'x'], /--format is tfjs, onnx or pytorch\./],
+      [['export', file, '--format', 'keras', '--out', 'x'], /not "keras"/],
+      [['export', file, '--format', 'onnx'], /--out DIR is required/],
+      [
+        ['export', file, '--format', 'onnx', '--out', 'x', '--epochs', '0'],
+        /--epochs takes a whole number ≥ 1/,
+      ],
+      [['export', '--format', 'onnx', '--out', 'x'], /export takes one FILE/],
+    ];
+    for (const [argv, message] of cases) {
+      const out = capture();
+      expect(await main(argv, out)).toBe(2);
+      expect(out.stderr[0]).toMatch(message);
+    }
+  });
+
+  it('reports an invalid graph by node and exports nothing (exit 1)', async () => {
+    const { file, dir } = await graphFile();
+    const doc = JSON.parse(await readFile(file, 'utf8'));
+    doc.nodes.find((n: { id: string }) => n.id === 'dense2').params = { units: 3, activation: 'sigmoid' };
+    await writeFile(file, JSON.stringify(doc));
+    const out = capture();
+    expect(
+      await main(['export', file, '--format', 'onnx', '--out', join(dir, 'bad'), '--backend', 'cpu'], out),
+    ).toBe(1);
+    expect(out.stderr.join('\n')).toMatch(/dense2 SHAPE_MISMATCH/);
+    await expect(readdir(join(dir, 'bad'))).rejects.toThrow();
+  });
+});
