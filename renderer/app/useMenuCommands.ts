@@ -4,7 +4,7 @@ import type { Platform } from '../platform/types';
 import { useAppStoreApi } from '../store/context';
 import { useProjectCommands } from './CommandsContext';
 
-/** Runs the editor's commands chosen in a native menu (Electron); other commands are left to others. */
+/** Runs the commands chosen in a native menu (Electron): the editor's, Train and Stop. */
 export function useMenuCommands(platform: Platform | undefined): void {
   const store = useAppStoreApi();
   const project = useProjectCommands();
@@ -23,6 +23,8 @@ export function useMenuCommands(platform: Platform | undefined): void {
         fitView: canvas.fitView,
         layout: canvas.layout,
         showShortcuts: () => s.showDialog({ type: 'shortcuts' }),
+        train: () => s.train(),
+        stopTraining: s.stopTraining,
       };
       void actions[command]?.();
     });
