@@ -3,6 +3,8 @@ import { type ReactNode, useEffect } from 'react';
 import { z } from 'zod';
 import { Canvas } from '../canvas/Canvas';
 import { SearchPopup } from '../canvas/SearchPopup';
+import { GalleryDialog } from '../gallery/GalleryDialog';
+import { GradcheckDialog } from '../gradcheck/GradcheckDialog';
 import { useLanguage } from '../i18n/useT';
 import { Dialogs, RecoveryDialog } from '../panels/Dialogs';
 import { Inspector } from '../panels/Inspector';
@@ -11,6 +13,7 @@ import { ProblemsPanel } from '../panels/ProblemsPanel';
 import { Toast } from '../panels/Toast';
 import { Toolbar } from '../panels/Toolbar';
 import type { Platform } from '../platform/types';
+import { TuningPanel } from '../tuning/TuningPanel';
 import { useResolvedTheme } from './theme';
 import { useMenuCommands } from './useMenuCommands';
 import { useShortcuts } from './useShortcuts';
@@ -52,7 +55,10 @@ function Shell({ trainSlot, trainingPanel, platform }: AppSlots) {
         )}
       </main>
       <Inspector />
+      <TuningPanel />
       <SearchPopup />
+      <GalleryDialog />
+      <GradcheckDialog />
       <Dialogs />
       <RecoveryDialog />
       <Toast />

@@ -4,6 +4,7 @@ import { decodeAutosave } from '../store/autosave';
 import type { AppStore } from '../store/createAppStore';
 import { emptyDocument, suggestFileName } from '../store/documents';
 import { selectDisplayName, selectIsDirty } from '../store/selectors';
+import { documentToSave } from '../training/savedRuns';
 
 export interface ProjectCommands {
   newProject(): Promise<void>;
@@ -40,7 +41,8 @@ export function createProjectCommands(store: AppStore, platform: Platform): Proj
 
   const write = async (saveAs: boolean) => {
     const s = state();
-    const text = serializeDocument(s.doc);
+    // The project keeps the run list's finished runs (summaries and curves) with the graph.
+    const text = serializeDocument(documentToSave(s));
     try {
       const saved = await platform.saveProject({
         suggestedName: s.fileName ?? suggestFileName(selectDisplayName(s)),
@@ -82,9 +84,27 @@ export function createProjectCommands(store: AppStore, platform: Platform): Proj
     save: () => write(false),
     saveAs: () => write(true),
     async checkForRecovery() {
-      const record = decodeAutosave(await platform.autosave.read());
-      if (record && parseDocument(record.document).ok) state().setRecovery(record);
-      else if (record) await platform.autosave.clear();
+      // Never throws: a slot that cannot be read or holds a damaged record is reported, and the app
+      // (and autosave, which starts after this) goes on as usual.
+      let text: string | null;
+      try {
+        text = await platform.autosave.read();
+      } catch (err) {
+        state().showToast('error', { key: 'recover.unreadable', vars: { reason: errorText(err) } });
+        return;
+      }
+      if (!text) return;
+      const record = decodeAutosave(text);
+      const parsed = record ? parseDocument(record.document) : null;
+      if (record && parsed?.ok) {
+        state().setRecovery(record);
+        return;
+      }
+      const problem = parsed?.problems[0];
+      const reason = problem?.message ?? 'it is not a complete autosave record';
+      state().showToast('error', { key: 'recover.unreadable', vars: { reason } });
+      // A newer NetCanvas's autosave stays for that version; anything else damaged is dropped.
+      if (problem?.code !== 'VERSION_TOO_NEW') await platform.autosave.clear().catch(() => {});
     },
     recover() {
       const record = state().recovery;

@@ -235,6 +235,14 @@ export function Canvas() {
         <div className="canvas__empty" data-testid="canvas-empty">
           <h2>{t('canvas.emptyTitle')}</h2>
           <p>{t('canvas.emptyBody')}</p>
+          <button
+            type="button"
+            className="button button--primary canvas__empty-action"
+            onClick={() => store.getState().openGallery()}
+            data-testid="empty-browse-lessons"
+          >
+            {t('gallery.browse')}
+          </button>
         </div>
       )}
     </section>

@@ -6,6 +6,7 @@ import { useApp, useAppStoreApi } from '../store/context';
 import { selectCanRedo, selectCanUndo, selectDisplayName, selectIsDirty } from '../store/selectors';
 import { Menu, MenuDivider, MenuHeading, MenuItem } from './Menu';
 import { SHORTCUTS } from './shortcuts';
+import { ToolsMenu } from './ToolsMenu';
 
 function Tool({
   label,
@@ -106,6 +107,7 @@ export const Toolbar = memo(function Toolbar({ trainSlot }: { trainSlot?: ReactN
           shortcut={SHORTCUTS.open}
           testId="cmd-open"
         />
+        <Tool label={t('gallery.open')} onClick={() => store.getState().openGallery()} testId="cmd-lessons" />
         <Tool label={t('cmd.save')} onClick={project.save} shortcut={SHORTCUTS.save} testId="cmd-save" />
         <Tool
           label={t('cmd.saveAs')}
@@ -143,6 +145,7 @@ export const Toolbar = memo(function Toolbar({ trainSlot }: { trainSlot?: ReactN
         />
       </div>
       <ViewMenu />
+      <ToolsMenu />
       <div className="toolbar__title" data-testid="project-title">
         <span className="toolbar__name">{name}</span>
         {dirty && (

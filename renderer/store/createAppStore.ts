@@ -1,6 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createGallerySlice } from '../gallery/gallerySlice';
+import { createGradcheckSlice } from '../gradcheck/gradcheckSlice';
 import type { WorkerFactory } from '../training/client';
 import { createTrainingSlice } from '../training/trainingSlice';
+import { createTuningSlice } from '../tuning/tuningSlice';
 import { createClipboardSlice } from './clipboardSlice';
 import { createGraphSlice, type GraphSliceOptions } from './graphSlice';
 import { createHistorySlice } from './historySlice';
@@ -26,5 +29,8 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
     // The graph slice comes last: its initial state sets the document the others start from.
     ...createGraphSlice(options)(...a),
     ...createTrainingSlice(options.createWorker)(...a),
+    ...createGallerySlice(...a),
+    ...createGradcheckSlice(options.createWorker)(...a),
+    ...createTuningSlice(options.createWorker)(...a),
   }));
 }

@@ -1,10 +1,13 @@
 import type { GraphDocument } from '../../engine/document/schema';
 import type { Problem } from '../../engine/problems';
+import type { GallerySlice } from '../gallery/gallerySlice';
+import type { GradcheckSlice } from '../gradcheck/gradcheckSlice';
 import type { ClipboardContent } from '../graph/clipboard';
 import type { LanguagePreference, MessageKey } from '../i18n/i18n';
 import type { Language } from '../i18n/messages';
 import type { FileHandle } from '../platform/types';
 import type { TrainingSlice } from '../training/trainingSlice';
+import type { TuningSlice } from '../tuning/tuningSlice';
 import type { EditorAnalysis } from './analysis';
 import type { AutosaveRecord } from './autosave';
 import type { GraphChange } from './changes';
@@ -130,4 +133,7 @@ export type AppState = GraphSlice &
   ClipboardSlice &
   UiSlice &
   ProjectSlice &
-  TrainingSlice;
+  TrainingSlice &
+  GallerySlice &
+  GradcheckSlice &
+  TuningSlice;

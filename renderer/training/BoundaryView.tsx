@@ -92,6 +92,7 @@ export const BoundaryView = memo(function BoundaryView({ run }: { run: RunRecord
     paintPoints(ctx, run.points);
     canvas.current?.setAttribute('data-boundary-t', String(run.boundary?.t ?? -1));
   });
+  if (run.saved) return <div className="nc-boundary-none">{t('train.savedRunBoundary')}</div>;
   if (!run.points && run.start) return <div className="nc-boundary-none">{t('train.boundaryNone')}</div>;
   return (
     <figure className="nc-boundary">

@@ -20,7 +20,8 @@ export const ProgressLine = memo(function ProgressLine({ run }: { run: RunRecord
       text.current.textContent = t('train.starting');
       return;
     }
-    const updates = run.updates.t.length;
+    // The last update's number: a saved run keeps a sample of its updates, not all of them.
+    const updates = run.updates.t.last() ?? 0;
     const elapsed = (run.done?.elapsedMs ?? Date.now() - run.startedAt) || 1;
     const total = start.epochs * start.updatesPerEpoch;
     const { rate, etaMs, fraction } = progressFigures({ updates, totalUpdates: total, elapsedMs: elapsed });

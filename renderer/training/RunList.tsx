@@ -38,6 +38,15 @@ export const RunList = memo(function RunList({ runs, activeId, compareIds }: Run
             <button type="button" onClick={() => selectRun(r.id)} data-testid={`run-${r.label}`}>
               {r.label} · {r.document.name}
             </button>
+            {r.saved && (
+              <span
+                className="nc-run-saved"
+                title={t('train.savedRunTitle')}
+                data-testid={`saved-${r.label}`}
+              >
+                {t('train.savedRun')}
+              </span>
+            )}
             <span className="nc-run-meta">
               {t(`train.status.${r.status}`)} · seed {r.seed} · dev {pct(r.done?.dev?.accuracy)}
             </span>

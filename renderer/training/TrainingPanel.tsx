@@ -1,5 +1,6 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { VariantQueueBanner } from '../gallery/VariantQueueBanner';
 import { useApp } from '../store/context';
 import { BoundaryView } from './BoundaryView';
 import { CostChart } from './CostChart';
@@ -187,6 +188,7 @@ export const TrainingPanel = memo(function TrainingPanel() {
   return (
     <section className="nc-training-panel" data-testid="training-panel" data-status={run?.status ?? 'none'}>
       <Toolbar />
+      <VariantQueueBanner />
       {graphChanged && isTraining(run) && (
         <div className="nc-banner" role="alert" data-testid="graph-changed">
           {t('train.graphChanged')}{' '}

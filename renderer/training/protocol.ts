@@ -1,5 +1,7 @@
 import type { GraphDocument } from '../../engine/document/schema';
+import type { GradCheckReport } from '../../engine/gradcheck/check';
 import type { Problem } from '../../engine/problems';
+import type { SearchSpace, TrialResult } from '../../engine/search';
 import type { PlotBounds } from '../../engine/train/boundary';
 import type { TrainingEvent } from '../../engine/train/events';
 
@@ -22,7 +24,28 @@ export type ToWorker =
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }
-  | { type: 'setLearningRate'; value: number };
+  | { type: 'setLearningRate'; value: number }
+  /** Gradient checking (renderer/gradcheck/) of the document, on the CPU backend as the CLI does. */
+  | {
+      type: 'gradcheck';
+      runId: string;
+      document: GraphDocument;
+      examples: number;
+      files?: Record<string, string>;
+    }
+  /** Hyperparameter search (renderer/tuning/): trials one at a time, each result streamed back. */
+  | {
+      type: 'search';
+      runId: string;
+      document: GraphDocument;
+      space: SearchSpace;
+      /** Also train the document's own values, as trial 0. */
+      baseline: boolean;
+      backend: BackendChoice;
+      files?: Record<string, string>;
+    }
+  /** Ends the search: no further trial starts, the one training stops. */
+  | { type: 'stopSearch' };
 
 /** The 2-D points of the splits, for the decision-boundary plot. */
 export interface PlotPoints {
@@ -50,4 +73,10 @@ export type FromWorker =
       classes: Int32Array;
     }
   /** The backend broke mid-run: the run is marked failed, and `next` is the backend to offer. */
-  | { type: 'failed'; runId: string; backend: BackendName; message: string; next: BackendName | null };
+  | { type: 'failed'; runId: string; backend: BackendName; message: string; next: BackendName | null }
+  /** The report of a `gradcheck` request (an invalid graph answers `problems`). */
+  | { type: 'gradcheck'; runId: string; name: string; report: GradCheckReport }
+  /** One finished trial of a `search`. */
+  | { type: 'trial'; runId: string; result: TrialResult }
+  /** The search ended: all trials trained, or `stopped` by the user (a bad space answers `problems`). */
+  | { type: 'searchDone'; runId: string; stopped: boolean };

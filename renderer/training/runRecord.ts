@@ -46,6 +46,8 @@ export interface RunRecord {
   } | null;
   /** Bumped whenever data arrives. */
   version: number;
+  /** Loaded from a saved project (renderer/training/savedRuns.ts): its curves and summary only. */
+  saved?: boolean;
 }
 
 export function newRunRecord(id: string, label: string, document: GraphDocument, seed: number): RunRecord {

@@ -5,6 +5,7 @@ import type { AppState } from '../store/types';
 import { browserWorkerFactory, TrainingClient, type WorkerFactory } from './client';
 import type { BackendChoice } from './protocol';
 import type { RunRecord } from './runRecord';
+import { runsOfDocument } from './savedRuns';
 
 export interface TrainingSlice {
   /** Runs of this session, oldest first. Records mutate as data streams in; see `trainingTick`. */
@@ -21,6 +22,11 @@ export interface TrainingSlice {
   /** Base (Bayes/human) error for the bias/variance verdict, as a fraction. */
   baseError: number;
   train(options?: { newSeed?: boolean; backend?: BackendChoice }): void;
+  /**
+   * Trains `doc` (not the canvas's document) with its own seed, as a run named `label`; the canvas
+   * stays as it is. Returns the run's id. Used to train a lesson's variants, or a search trial.
+   */
+  trainDocument(doc: GraphDocument, label: string): string;
   pauseTraining(): void;
   resumeTraining(): void;
   stopTraining(): void;
@@ -41,10 +47,31 @@ function documentSeed(doc: GraphDocument): number {
   return typeof seed === 'number' ? seed : 1;
 }
 
+/** The number of the next "Run n": one more than any in the list (saved runs keep their labels). */
+function nextRunNumber(runs: readonly RunRecord[]): number {
+  const numbers = runs.map((r) => Number(/^Run (\d+)$/.exec(r.label)?.[1] ?? 0));
+  return Math.max(runs.length, ...numbers) + 1;
+}
+
 /** The training slice: one TrainingClient (workers) per store; the runs it made. */
 export const createTrainingSlice =
   (createWorker: WorkerFactory = browserWorkerFactory): StateCreator<AppState, [], [], TrainingSlice> =>
-  (set, get) => {
+  (set, get, api) => {
+    // A project opened (or recovered) brings its saved runs, read-only; they replace the saved runs
+    // of the project before, and the runs trained in this session stay.
+    api.subscribe((s, previous) => {
+      if (s.docEpoch === previous.docEpoch) return;
+      const live = s.runs.filter((r) => !r.saved);
+      const loaded = runsOfDocument(s.doc, live);
+      if (!loaded.length && live.length === s.runs.length) return;
+      const runs = [...live, ...loaded];
+      const ids = new Set(runs.map((r) => r.id));
+      set({
+        runs,
+        compareRunIds: s.compareRunIds.filter((id) => ids.has(id)),
+        activeRunId: s.activeRunId && ids.has(s.activeRunId) ? s.activeRunId : (runs.at(-1)?.id ?? null),
+      });
+    });
     let lastTick = 0;
     let pendingTick: ReturnType<typeof setTimeout> | null = null;
     const tick = () => {
@@ -79,7 +106,7 @@ export const createTrainingSlice =
         const backend = options.backend ?? state.backendChoice;
         const run = client.start({
           document: structuredClone(doc),
-          label: `Run ${state.runs.length + 1}`,
+          label: `Run ${nextRunNumber(state.runs)}`,
           seed,
           backend,
         });
@@ -88,6 +115,17 @@ export const createTrainingSlice =
           activeRunId: run.id,
           ...(options.backend ? { backendChoice: options.backend } : {}),
         });
+      },
+      trainDocument(doc, label) {
+        const state = get();
+        const run = client.start({
+          document: structuredClone(doc),
+          label,
+          seed: documentSeed(doc),
+          backend: state.backendChoice,
+        });
+        set({ runs: [...state.runs, run], activeRunId: run.id });
+        return run.id;
       },
       pauseTraining: () => client.pause(),
       resumeTraining: () => client.resume(),

@@ -4,6 +4,8 @@ import { prepareRun } from '../../engine/compile/prepare';
 import { boundsOf, decisionGrid } from '../../engine/train/boundary';
 import type { TrainingEvent } from '../../engine/train/events';
 import { TrainingRun } from '../../engine/train/trainer';
+import { checkDocumentGradients, filesReader } from '../gradcheck/task';
+import { searchDocument } from '../tuning/task';
 import { backendOrder, initBackend, nextBackend, probeBackends } from './backends';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -37,7 +39,8 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   const files = message.files ?? {};
   const reader = {
     readText: async (path: string) => {
-      const text = files[path];
+      // Own keys only: a path named "constructor" or "__proto__" must not read Object.prototype.
+      const text = Object.hasOwn(files, path) ? files[path] : undefined;
       if (text === undefined) throw new Error(`the file "${path}" was not opened in the app`);
       return text;
     },
@@ -109,6 +112,48 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   }
 }
 
+/** Gradient checking on the CPU backend: deterministic float32, as `netcanvas gradcheck` uses. */
+async function gradcheck(message: Extract<ToWorker, { type: 'gradcheck' }>): Promise<void> {
+  const { runId } = message;
+  await tf.setBackend('cpu');
+  await tf.ready();
+  const checked = await checkDocumentGradients(message.document, {
+    examples: message.examples,
+    reader: filesReader(message.files),
+  });
+  if (checked.ok) post({ type: 'gradcheck', runId, ...checked.value });
+  else post({ type: 'problems', runId, problems: checked.problems });
+}
+
+/** The search in progress; setting `aborted` stops it. */
+let searchSignal: { aborted: boolean } | null = null;
+
+/** Hyperparameter search: one trial at a time on the chosen backend, each result posted as it ends. */
+async function search(message: Extract<ToWorker, { type: 'search' }>): Promise<void> {
+  const { runId } = message;
+  const probes = await probeBackends();
+  const { order, notes } = backendOrder(message.backend, probes);
+  const backend = await initBackend(order, probes);
+  post({
+    type: 'backend',
+    runId,
+    name: backend.name,
+    adapter: backend.adapter,
+    notes: [...notes, ...backend.notes],
+  });
+  const signal = { aborted: false };
+  searchSignal = signal;
+  const problems = await searchDocument(message.document, message.space, {
+    baseline: message.baseline,
+    reader: filesReader(message.files),
+    signal,
+    onTrial: (result) => post({ type: 'trial', runId, result }),
+  });
+  searchSignal = null;
+  if (problems.length) post({ type: 'problems', runId, problems });
+  else post({ type: 'searchDone', runId, stopped: signal.aborted });
+}
+
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const message = e.data;
   switch (message.type) {
@@ -134,6 +179,31 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
       break;
     case 'setLearningRate':
       current?.setLearningRate(message.value);
+      break;
+    case 'search':
+      search(message).catch((err: unknown) => {
+        post({
+          type: 'failed',
+          runId: message.runId,
+          backend: tf.getBackend() as never,
+          message: err instanceof Error ? err.message : String(err),
+          next: null,
+        });
+      });
+      break;
+    case 'stopSearch':
+      if (searchSignal) searchSignal.aborted = true;
+      break;
+    case 'gradcheck':
+      gradcheck(message).catch((err: unknown) => {
+        post({
+          type: 'failed',
+          runId: message.runId,
+          backend: 'cpu',
+          message: err instanceof Error ? err.message : String(err),
+          next: null,
+        });
+      });
       break;
   }
 };

@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EditorPage } from './editorPage';
+import { serveRenderer } from './server';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium)
+  console.warn(`e2e: skipping the gradient-check tests: ${CHROMIUM} is missing (apt-get install chromium).`);
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+const verdicts = (page: Page) =>
+  page
+    .getByTestId('gradcheck-table')
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.verdict));
+
+describe.skipIf(!hasChromium)('Check gradients in the app (Chromium)', () => {
+  let server: Awaited<ReturnType<typeof serveRenderer>>;
+  let browser: Browser;
+  let page: Page;
+  let app: EditorPage;
+  const errors: string[] = [];
+
+  const check = async () => {
+    await app.byTestId('menu-tools').click();
+    await app.byTestId('cmd-gradcheck').click();
+    await page.waitForSelector('[data-testid="gradcheck"][data-status="done"]', { timeout: 30_000 });
+  };
+
+  beforeAll(async () => {
+    server = await serveRenderer();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    page.on('pageerror', (e) => errors.push(e.message));
+    app = new EditorPage(page);
+    await app.goto(server.url);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('checks the start graph: every row passes, tf.js agrees, and it says dropout is off', async () => {
+    await app.viewMenu('theme-light');
+    await check();
+    // [2, 5, 2, 1]: W and b of three Dense layers, as `netcanvas gradcheck` prints them.
+    expect(await verdicts(page)).toHaveLength(6);
+    for (const v of await verdicts(page)) expect(['correct', 'rounding']).toContain(v);
+    expect(await app.byTestId('gradcheck-overall').getAttribute('data-verdict')).toMatch(/correct|rounding/);
+    expect(await app.byTestId('gradcheck-verdict').getAttribute('data-kind')).toBe('passed');
+    expect(await app.byTestId('gradcheck-verdict').textContent()).toContain('agree');
+    expect(await app.byTestId('gradcheck-dropout').textContent()).toContain('Dropout is off');
+    const header = await app.byTestId('gradcheck-table').locator('thead').textContent();
+    for (const column of ['Layer', 'Parameter', 'Relative difference', 'Verdict', 'tf.js float32']) {
+      expect(header).toContain(column);
+    }
+    await app.screenshot('gradcheck-light');
+    await app.byTestId('gradcheck-close').click();
+    expect(await app.byTestId('gradcheck').count()).toBe(0);
+  }, 60_000);
+
+  it('checks the dropout lesson, naming each dropout it turned off', async () => {
+    await app.byTestId('cmd-lessons').click();
+    await app.byTestId('preset-regularization-dropout').click();
+    await expect.poll(() => app.byTestId('project-title').textContent()).toContain('Dropout');
+    await app.viewMenu('theme-dark');
+    await check();
+    for (const v of await verdicts(page)) expect(['correct', 'rounding']).toContain(v);
+    expect(await app.byTestId('gradcheck-notes').textContent()).toMatch(
+      /Dropout ".+" \(keep_prob 0\.86\) is off/,
+    );
+    expect(await app.byTestId('gradcheck-verdict').getAttribute('data-kind')).toBe('passed');
+    await app.screenshot('gradcheck-dark');
+    await page.keyboard.press('Escape');
+    await app.viewMenu('theme-light');
+  }, 60_000);
+
+  it('checks the batch-norm lesson (γ and β too)', async () => {
+    await app.byTestId('cmd-lessons').click();
+    await app.byTestId('preset-batch-norm-bn').click();
+    await expect.poll(() => app.byTestId('project-title').textContent()).toContain('BatchNorm');
+    await check();
+    const rows = await app.byTestId('gradcheck-table').locator('tbody tr').allTextContents();
+    expect(rows.some((r) => r.includes('gamma'))).toBe(true);
+    for (const v of await verdicts(page)) expect(['correct', 'rounding']).toContain(v);
+    await app.byTestId('gradcheck-close').click();
+    expect(errors).toEqual([]);
+  }, 60_000);
+});

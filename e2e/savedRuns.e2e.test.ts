@@ -1,0 +1,80 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EditorPage } from './editorPage';
+import { serveRenderer } from './server';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium)
+  console.warn(`e2e: skipping the saved-runs tests: ${CHROMIUM} is missing (apt-get install chromium).`);
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+/** Runs in the page before the app: without the File System Access API, Save downloads, Open uploads. */
+const withoutFileSystemAccess = () => {
+  const w = window as unknown as Record<string, unknown>;
+  delete w.showOpenFilePicker;
+  delete w.showSaveFilePicker;
+};
+
+describe.skipIf(!hasChromium)('runs saved with the project (Chromium)', () => {
+  let server: Awaited<ReturnType<typeof serveRenderer>>;
+  let browser: Browser;
+  let page: Page;
+  let app: EditorPage;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    server = await serveRenderer();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.addInitScript(withoutFileSystemAccess);
+    page.on('pageerror', (e) => errors.push(e.message));
+    app = new EditorPage(page);
+    await app.goto(server.url);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('saves a finished run with the project and shows it again, read-only, after reopening', async () => {
+    await app.byTestId('toolbar-train').click();
+    await page.waitForSelector('[data-testid="training-panel"][data-status="done"]', { timeout: 45_000 });
+    const saved = await app.saveAs();
+    const file = JSON.parse(saved.text) as { runs: { label: string; epochs: { epoch: number[] } }[] };
+    expect(file.runs).toHaveLength(1);
+    expect(file.runs[0]!.label).toBe('Run 1');
+    // 300 epochs: every one kept (≤ 500 points).
+    expect(file.runs[0]!.epochs.epoch).toHaveLength(300);
+
+    const path = join(mkdtempSync(join(tmpdir(), 'netcanvas-runs-')), saved.name);
+    writeFileSync(path, saved.text);
+    await page.reload();
+    await page.locator('.react-flow__node').first().waitFor();
+    expect(await app.byTestId('run-list').count()).toBe(0);
+    await app.openFile(path);
+    await app.byTestId('saved-Run 1').waitFor();
+    expect(await app.byTestId('run-summary').getAttribute('data-reason')).toBe('epochs');
+    expect(await app.byTestId('progress').getAttribute('data-updates')).toBe('500');
+    expect(await app.byTestId('chart-epoch-cost').locator('canvas').count()).toBeGreaterThan(0);
+    await app.screenshot('saved-run');
+
+    // A new run is numbered after the saved one, and both are saved again.
+    await app.byTestId('toolbar-train').click();
+    await page.waitForSelector('[data-testid="training-panel"][data-status="done"]', { timeout: 45_000 });
+    expect(await app.byTestId('run-list').textContent()).toContain('Run 2');
+    const again = JSON.parse((await app.saveAs()).text) as { runs: { label: string }[] };
+    expect(again.runs.map((r) => r.label)).toEqual(['Run 1', 'Run 2']);
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
