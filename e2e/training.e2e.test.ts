@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -110,6 +110,26 @@ describe.skipIf(!hasChromium)('training in the app (Chromium)', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'training-done.png') });
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it('exports the trained run as tf.js layers files and as ONNX (downloads in the browser)', async () => {
+    await page.getByTestId('export-format').selectOption('tfjs');
+    const names: string[] = [];
+    const texts: Record<string, string> = {};
+    page.on('download', async (d) => {
+      names.push(d.suggestedFilename());
+      const path = await d.path();
+      if (path) texts[d.suggestedFilename()] = readFileSync(path, 'latin1');
+    });
+    await page.getByTestId('export').click();
+    await expect.poll(() => names.length, { timeout: 20_000 }).toBe(2);
+    expect(names.sort()).toEqual(['model.json', 'weights.bin']);
+    await expect.poll(() => Object.keys(texts).length, { timeout: 10_000 }).toBe(2);
+    expect(JSON.parse(texts['model.json'] as string)).toMatchObject({ format: 'layers-model' });
+    await page.getByTestId('export-format').selectOption('onnx');
+    await page.getByTestId('export').click();
+    await expect.poll(() => names.length, { timeout: 20_000 }).toBe(3);
+    expect(names).toContain('model.onnx');
+  }, 60_000);
 
   it('pauses, resumes, takes a live learning rate, and stops', async () => {
     await page.getByTestId('toolbar-train').click();

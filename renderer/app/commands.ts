@@ -1,4 +1,5 @@
 import { parseDocument, serializeDocument } from '../../engine/document/parse';
+import { type ExportFormat, exportBlocker } from '../../engine/export/files';
 import type { Platform } from '../platform/types';
 import { decodeAutosave } from '../store/autosave';
 import type { AppStore } from '../store/createAppStore';
@@ -19,6 +20,8 @@ export interface ProjectCommands {
   checkForRecovery(): Promise<void>;
   recover(): void;
   discardRecovery(): Promise<void>;
+  /** Exports the trained network of the run shown, in one format, through the platform. */
+  exportRun(format: ExportFormat): Promise<void>;
 }
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -59,7 +62,34 @@ export function createProjectCommands(store: AppStore, platform: Platform): Proj
     }
   };
 
+  const exportRun: ProjectCommands['exportRun'] = async (format) => {
+    const s = state();
+    const run = s.runs.find((r) => r.id === s.activeRunId);
+    const blocker = exportBlocker({
+      problems: s.analysis.problems,
+      trainedEpochs: run?.status === 'done' ? (run.done?.epochs ?? 0) : 0,
+    });
+    if (blocker) {
+      s.showToast('error', { key: 'export.failed', vars: { message: blocker } });
+      return;
+    }
+    try {
+      const files = await s.exportActiveRun(format);
+      const slug =
+        s.doc.name
+          .replace(/[^\w-]+/g, '-')
+          .replace(/^-+|-+$/g, '')
+          .toLowerCase() || 'model';
+      const where = await platform.exportModel({ format, suggestedName: `${slug}-${format}`, files });
+      if (where)
+        s.showToast('info', { key: 'export.done', vars: { count: String(files.length), format, where } });
+    } catch (err) {
+      s.showToast('error', { key: 'export.failed', vars: { message: errorText(err) } });
+    }
+  };
+
   return {
+    exportRun,
     async newProject() {
       if (!(await mayDiscard())) return;
       state().replaceDocument(emptyDocument(), { fileName: null, fileHandle: null });

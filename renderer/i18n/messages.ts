@@ -122,7 +122,8 @@ const en = {
   'recover.body': 'NetCanvas kept "{name}" from {time}, with changes that were not saved.',
   'recover.ok': 'Recover',
   'recover.discard': 'Discard',
-  'recover.unreadable': 'An autosave from an earlier session could not be read ({reason}); it was not restored.',
+  'recover.unreadable':
+    'An autosave from an earlier session could not be read ({reason}); it was not restored.',
 
   'shortcuts.search': 'Search for a node to add',
   'shortcuts.boxSelect': 'Box select (drag on the canvas)',
@@ -422,6 +423,13 @@ const en = {
   'train.savedRunTitle': 'Saved with the project: its curves (at most 500 points each) and its summary.',
   'train.savedRunBoundary':
     'A saved run keeps its curves and summary, not the decision boundary; train again to see it.',
+  'export.button': 'Export…',
+  'export.format': 'Export format',
+  'export.tfjs': 'tf.js layers (model.json + weights.bin)',
+  'export.onnx': 'ONNX (model.onnx)',
+  'export.pytorch': 'PyTorch (model.py + weights)',
+  'export.done': 'Exported {count} files ({format}) to {where}.',
+  'export.failed': 'Cannot export: {message}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -842,6 +850,13 @@ const zh: MessageTable = {
   'train.savedRun': '已保存',
   'train.savedRunTitle': '随项目保存：保留曲线（每条最多 500 个点）和总结。',
   'train.savedRunBoundary': '已保存的运行只保留曲线和总结，不保留决策边界；重新训练即可看到。',
+  'export.button': '导出…',
+  'export.format': '导出格式',
+  'export.tfjs': 'tf.js 层模型（model.json + weights.bin）',
+  'export.onnx': 'ONNX（model.onnx）',
+  'export.pytorch': 'PyTorch（model.py + 权重）',
+  'export.done': '已导出 {count} 个文件（{format}）到 {where}。',
+  'export.failed': '无法导出：{message}',
 };
 
 export type Language = 'en' | 'zh';

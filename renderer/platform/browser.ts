@@ -39,8 +39,9 @@ function uploadFile(doc: Document): Promise<ProjectFile | null> {
 }
 
 /** Saves by downloading (browsers without the File System Access API). */
-function downloadFile(doc: Document, name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+function downloadFile(doc: Document, name: string, text: string | Uint8Array): void {
+  const type = typeof text === 'string' ? 'application/json' : 'application/octet-stream';
+  const url = URL.createObjectURL(new Blob([text as BlobPart], { type }));
   const a = doc.createElement('a');
   a.href = url;
   a.download = name;
@@ -130,5 +131,10 @@ export function browserPlatform(win: Window): Platform {
     setEdited() {},
     onMenuCommand: () => () => {},
     onOpenFile: () => () => {},
+    async exportModel({ files }) {
+      // A page cannot write a folder: each file is a download of its own.
+      for (const file of files) downloadFile(win.document, file.name, file.data);
+      return 'downloads';
+    },
   };
 }

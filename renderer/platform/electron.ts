@@ -1,4 +1,4 @@
-import type { MenuCommand, Platform } from './types';
+import type { MenuCommand, ModelExport, Platform } from './types';
 
 /**
  * What this renderer needs of `window.netcanvas`, the API Electron's preload exposes through
@@ -25,6 +25,7 @@ export interface NetcanvasPreloadApi {
   setEdited?(edited: boolean): void;
   onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
   onOpenFile?(listener: (file: { path: string; name: string; text: string }) => void): () => void;
+  exportModel?(request: ModelExport): Promise<{ folder: string; files: string[] } | null>;
 }
 
 declare global {
@@ -62,5 +63,9 @@ export function electronPlatform(api: NetcanvasPreloadApi, storage: Storage): Pl
     onOpenFile: (listener) =>
       api.onOpenFile?.((file) => listener({ name: file.name, text: file.text, handle: file.path })) ??
       (() => {}),
+    async exportModel(request) {
+      if (!api.exportModel) throw new Error('This NetCanvas build cannot export from the desktop app.');
+      return (await api.exportModel(request))?.folder ?? null;
+    },
   };
 }

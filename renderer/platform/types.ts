@@ -72,4 +72,17 @@ export interface Platform {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Projects opened from outside the page (file manager, recent files, a dropped file). */
   onOpenFile(listener: (file: ProjectFile) => void): () => void;
+  /**
+   * Writes the files of a model export (browser: one download each; Electron: a folder the user
+   * picks). Returns where they went, or null when the user cancels.
+   */
+  exportModel(request: ModelExport): Promise<string | null>;
+}
+
+/** The files of one trained model in one format, named without folders. */
+export interface ModelExport {
+  format: 'tfjs' | 'onnx' | 'pytorch';
+  /** e.g. "moons-onnx": the folder name offered in Electron, a prefix for nothing in the browser. */
+  suggestedName: string;
+  files: { name: string; data: Uint8Array }[];
 }

@@ -1,6 +1,13 @@
 import { sequentialDocument } from '../../engine/document/build';
 import type { GraphDocument } from '../../engine/document/schema';
-import type { AutosaveStore, KeyValueStore, Platform, ProjectFile, SaveRequest } from '../platform/types';
+import type {
+  AutosaveStore,
+  KeyValueStore,
+  ModelExport,
+  Platform,
+  ProjectFile,
+  SaveRequest,
+} from '../platform/types';
 import { type AppStore, createAppStore } from './createAppStore';
 
 /**
@@ -51,7 +58,13 @@ export function memoryPreferences(): KeyValueStore & { values: Map<string, strin
 /** A platform whose file dialogs are scripted: `files` answers Open, `saved` records every Save. */
 export function fakePlatform() {
   const saved: SaveRequest[] = [];
-  const platform: Platform & { nextOpen: ProjectFile | null; saved: SaveRequest[]; title: string } = {
+  const exported: ModelExport[] = [];
+  const platform: Platform & {
+    nextOpen: ProjectFile | null;
+    saved: SaveRequest[];
+    title: string;
+    exported: ModelExport[];
+  } = {
     kind: 'browser',
     nextOpen: null,
     saved,
@@ -73,6 +86,11 @@ export function fakePlatform() {
     setEdited: () => {},
     onMenuCommand: () => () => {},
     onOpenFile: () => () => {},
+    exported,
+    exportModel: async (request) => {
+      exported.push(request);
+      return 'exports';
+    },
   };
   return platform;
 }

@@ -5,6 +5,7 @@ import { useApp } from '../store/context';
 import { BoundaryView } from './BoundaryView';
 import { CostChart } from './CostChart';
 import { EpochCharts } from './EpochCharts';
+import { ExportControls } from './ExportControls';
 import { useTrainingT } from './hooks';
 import { ProgressLine } from './ProgressLine';
 import { BACKENDS, type BackendChoice } from './protocol';
@@ -55,6 +56,7 @@ const Toolbar = memo(function Toolbar() {
           {t('train.newSeed')}
         </button>
       )}
+      {run?.status === 'done' && !run.saved && <ExportControls />}
       {busy && run?.status !== 'paused' && (
         <button type="button" onClick={actions.pauseTraining} data-testid="pause">
           {t('train.pause')}

@@ -85,7 +85,7 @@ describe('the training client', () => {
     expect(again.status).toBe('starting');
   });
 
-  it('releases the worker when the run is done', () => {
+  it('keeps a finished run’s worker for export, and ends it when the next run starts', async () => {
     const { client, workers } = setup();
     const run = client.start({ document: doc, label: 'Run 1', seed: 1, backend: 'auto' });
     workers[0]!.reply({
@@ -108,6 +108,18 @@ describe('the training client', () => {
       ],
     });
     expect(run.status).toBe('done');
+    expect(workers[0]!.terminated).toBe(false);
+    const files = client.exportRun(run.id, 'onnx');
+    expect(workers[0]!.sent.at(-1)).toEqual({ type: 'export', runId: run.id, format: 'onnx' });
+    workers[0]!.reply({
+      type: 'exported',
+      runId: run.id,
+      format: 'onnx',
+      files: [{ name: 'model.onnx', data: new Uint8Array([1, 2]) }],
+    });
+    expect((await files).map((f) => f.name)).toEqual(['model.onnx']);
+    await expect(client.exportRun('another-run', 'tfjs')).rejects.toThrow(/train it again/);
+    client.start({ document: doc, label: 'Run 2', seed: 1, backend: 'auto' });
     expect(workers[0]!.terminated).toBe(true);
   });
 });

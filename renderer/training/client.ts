@@ -1,4 +1,5 @@
 import type { GraphDocument } from '../../engine/document/schema';
+import type { ExportFile, ExportFormat } from '../../engine/export/files';
 import type { BackendChoice, FromWorker, ToWorker } from './protocol';
 import { applyWorkerMessage, newRunRecord, type RunRecord } from './runRecord';
 
@@ -53,11 +54,17 @@ export class TrainingClient {
     const worker = this.createWorker();
     this.worker = worker;
     worker.onmessage = (e) => {
+      const message = e.data;
+      if (message.type === 'exported' || message.type === 'exportFailed') {
+        this.settleExport(message);
+        return;
+      }
       const before = run.status;
-      if (!applyWorkerMessage(run, e.data)) return;
-      const finished = run.status === 'done' || run.status === 'failed' || run.status === 'invalid';
+      if (!applyWorkerMessage(run, message)) return;
+      // A finished run's worker stays until the next run, holding the trained network for export.
+      const broken = run.status === 'failed' || run.status === 'invalid';
       this.onChange(run, run.status !== before);
-      if (finished && this.worker === worker) this.release();
+      if (broken && this.worker === worker) this.release();
     };
     worker.onerror = (e) => {
       e.preventDefault?.();
@@ -108,7 +115,39 @@ export class TrainingClient {
     this.send({ type: 'setLearningRate', value });
   }
 
+  private pendingExport: {
+    runId: string;
+    resolve: (files: ExportFile[]) => void;
+    reject: (err: Error) => void;
+  } | null = null;
+
+  /**
+   * The files of `format` for the network the last run trained (it stays in its worker until the next
+   * run starts). Rejects with the reason when there is none.
+   */
+  exportRun(runId: string, format: ExportFormat): Promise<ExportFile[]> {
+    const worker = this.worker;
+    if (!worker || this.run?.id !== runId || this.run.status !== 'done') {
+      return Promise.reject(new Error('That run is no longer in memory: train it again, then export.'));
+    }
+    this.pendingExport?.reject(new Error('Another export started.'));
+    return new Promise((resolve, reject) => {
+      this.pendingExport = { runId, resolve, reject };
+      worker.postMessage({ type: 'export', runId, format });
+    });
+  }
+
+  private settleExport(message: Extract<FromWorker, { type: 'exported' | 'exportFailed' }>): void {
+    const pending = this.pendingExport;
+    if (!pending || pending.runId !== message.runId) return;
+    this.pendingExport = null;
+    if (message.type === 'exported') pending.resolve(message.files);
+    else pending.reject(new Error(message.message));
+  }
+
   private release(): void {
+    this.pendingExport?.reject(new Error('The run ended.'));
+    this.pendingExport = null;
     this.worker?.terminate();
     this.worker = null;
   }

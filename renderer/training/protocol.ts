@@ -1,4 +1,5 @@
 import type { GraphDocument } from '../../engine/document/schema';
+import type { ExportFile, ExportFormat } from '../../engine/export/files';
 import type { GradCheckReport } from '../../engine/gradcheck/check';
 import type { Problem } from '../../engine/problems';
 import type { SearchSpace, TrialResult } from '../../engine/search';
@@ -45,7 +46,9 @@ export type ToWorker =
       files?: Record<string, string>;
     }
   /** Ends the search: no further trial starts, the one training stops. */
-  | { type: 'stopSearch' };
+  | { type: 'stopSearch' }
+  /** Export the network the worker just trained (kept until the next run starts). */
+  | { type: 'export'; runId: string; format: ExportFormat };
 
 /** The 2-D points of the splits, for the decision-boundary plot. */
 export interface PlotPoints {
@@ -79,4 +82,6 @@ export type FromWorker =
   /** One finished trial of a `search`. */
   | { type: 'trial'; runId: string; result: TrialResult }
   /** The search ended: all trials trained, or `stopped` by the user (a bad space answers `problems`). */
-  | { type: 'searchDone'; runId: string; stopped: boolean };
+  | { type: 'searchDone'; runId: string; stopped: boolean }
+  | { type: 'exported'; runId: string; format: ExportFormat; files: ExportFile[] }
+  | { type: 'exportFailed'; runId: string; message: string };

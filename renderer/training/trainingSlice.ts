@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { GraphDocument } from '../../engine/document/schema';
+import type { ExportFile, ExportFormat } from '../../engine/export/files';
 import type { TrainingParams } from '../../engine/nodes/training';
 import type { AppState } from '../store/types';
 import { browserWorkerFactory, TrainingClient, type WorkerFactory } from './client';
@@ -31,6 +32,8 @@ export interface TrainingSlice {
   resumeTraining(): void;
   stopTraining(): void;
   setLiveLearningRate(value: number): void;
+  /** The files of the active run's trained network in `format` (the run must be the last one trained). */
+  exportActiveRun(format: ExportFormat): Promise<ExportFile[]>;
   setBackendChoice(choice: BackendChoice): void;
   setSmoothing(beta: number, biasCorrection: boolean): void;
   setBaseError(value: number): void;
@@ -131,6 +134,7 @@ export const createTrainingSlice =
       resumeTraining: () => client.resume(),
       stopTraining: () => client.stop(),
       setLiveLearningRate: (value) => client.setLearningRate(value),
+      exportActiveRun: (format) => client.exportRun(get().activeRunId ?? '', format),
       setBackendChoice: (backendChoice) => set({ backendChoice }),
       setSmoothing: (smoothingBeta, biasCorrection) => set({ smoothingBeta, biasCorrection }),
       setBaseError: (baseError) => set({ baseError: Math.min(1, Math.max(0, baseError)) }),

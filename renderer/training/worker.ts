@@ -1,6 +1,9 @@
 /// <reference lib="webworker" />
 import * as tf from '@tensorflow/tfjs';
+import type { TrainingPlan } from '../../engine/compile/plan';
 import { prepareRun } from '../../engine/compile/prepare';
+import type { DataSplits } from '../../engine/data/types';
+import { exportModelFiles } from '../../engine/export/files';
 import { boundsOf, decisionGrid } from '../../engine/train/boundary';
 import type { TrainingEvent } from '../../engine/train/events';
 import { TrainingRun } from '../../engine/train/trainer';
@@ -20,11 +23,15 @@ const BOUNDARY_EVERY_MS = 300;
 const BOUNDARY_SIZE = 64;
 
 let current: TrainingRun | null = null;
+/** The last finished run, kept (network, plan, data) until the next starts, so it can be exported. */
+let finished: { runId: string; run: TrainingRun; plan: TrainingPlan; splits: DataSplits } | null = null;
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
 async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   const { runId } = message;
+  finished?.run.dispose();
+  finished = null;
   const probes = await probeBackends();
   const { order, notes } = backendOrder(message.backend, probes);
   const backend = await initBackend(order, probes);
@@ -100,7 +107,11 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   sendBoundary();
   flush();
   current = null;
-  run.dispose();
+  if (done.reason === 'epochs' || done.reason === 'early-stopping' || done.reason === 'stopped') {
+    finished = { runId, run, plan, splits };
+  } else {
+    run.dispose();
+  }
   if (done.reason === 'error') {
     post({
       type: 'failed',
@@ -191,6 +202,32 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
         });
       });
       break;
+    case 'export': {
+      const last = finished;
+      if (!last || last.runId !== message.runId) {
+        post({
+          type: 'exportFailed',
+          runId: message.runId,
+          message: 'That run is no longer in memory: train it again, then export.',
+        });
+        break;
+      }
+      exportModelFiles({
+        format: message.format,
+        network: last.run.network,
+        plan: last.plan,
+        splits: last.splits,
+      })
+        .then((files) => post({ type: 'exported', runId: message.runId, format: message.format, files }))
+        .catch((err: unknown) =>
+          post({
+            type: 'exportFailed',
+            runId: message.runId,
+            message: err instanceof Error ? err.message : String(err),
+          }),
+        );
+      break;
+    }
     case 'stopSearch':
       if (searchSignal) searchSignal.aborted = true;
       break;
