@@ -14,6 +14,9 @@ export const MAX_CSV_CHARS = 50_000_000;
 export const MAX_CSV_CELLS = 5_000_000;
 /** Problems reported one by one; the rest are counted in one last problem. */
 export const MAX_REPORTED_ERRORS = 20;
+/** Largest float32 magnitude: a value beyond it would be ±Infinity once in a Float32Array. */
+export const FLOAT32_MAX = 3.4028234663852886e38;
+
 /** More classes than this is almost always a regression target read as classes: warn. */
 export const MANY_CLASSES = 100;
 
@@ -177,6 +180,8 @@ export function parseCsvDataset(
       }
       if (cell.trim() === '') report(`${where(record.line, c)}: the value is missing.`);
       else if (value === null) report(`${where(record.line, c)}: '${cell.trim()}' is not a number.`);
+      else if (Math.abs(value) > FLOAT32_MAX)
+        report(`${where(record.line, c)}: ${cell.trim()} is beyond the float32 range (±3.4e38).`);
       if (c === label) y[r] = value ?? 0;
       else x[r * features + f++] = value ?? 0;
     });

@@ -1,5 +1,5 @@
 import { error, fail, ok, type Problem, type Result } from '../problems.js';
-import { MAX_CSV_CELLS, MAX_REPORTED_ERRORS } from './csv.js';
+import { FLOAT32_MAX, MAX_CSV_CELLS, MAX_REPORTED_ERRORS } from './csv.js';
 import type { LabeledData } from './types.js';
 
 /** Inline data as a document holds it: rows of x, one y per row. */
@@ -38,11 +38,15 @@ function findMistakes(data: InlineData): string[] {
     }
     row.forEach((value, c) => {
       if (!Number.isFinite(value)) mistakes.push(`x[${r}][${c}] is ${value}, not a finite number.`);
+      else if (Math.abs(value) > FLOAT32_MAX)
+        mistakes.push(`x[${r}][${c}] is ${value}, beyond the float32 range (±3.4e38).`);
     });
   });
   const classes = data.classNames?.length;
   y.forEach((label, r) => {
     if (!Number.isFinite(label)) mistakes.push(`y[${r}] is ${label}, not a finite number.`);
+    else if (Math.abs(label) > FLOAT32_MAX)
+      mistakes.push(`y[${r}] is ${label}, beyond the float32 range (±3.4e38).`);
     else if (data.task === 'classification' && (!Number.isInteger(label) || label < 0)) {
       mistakes.push(`y[${r}] is ${label}, not a class index (a whole number from 0).`);
     } else if (data.task === 'classification' && classes !== undefined && label >= classes) {

@@ -144,6 +144,7 @@ export async function loadDataset(
       let text: string;
       try {
         text = await reader.readText(s.path);
+        if (typeof text !== 'string') throw new Error('the file reader returned no text');
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);
         return fail([problem(`Cannot read '${s.path}': ${reason}`)]);

@@ -39,6 +39,52 @@ export function schemaProblems(issues: readonly z.core.$ZodIssue[], root: unknow
   });
 }
 
+/**
+ * Deepest nesting a document may have. Real documents nest about 8 levels (inline data:
+ * document → nodes → node → params → source → x → row → value); JSON.parse reads any depth, but
+ * JSON.stringify and structuredClone overflow the stack past a few thousand, so a deeper file would
+ * load and then fail on the first save, autosave or training run.
+ */
+export const MAX_DOCUMENT_DEPTH = 100;
+
+/** The path of the first value nested deeper than MAX_DOCUMENT_DEPTH, or null. Iterative: any depth. */
+function tooDeepAt(json: unknown): string[] | null {
+  interface Entry {
+    value: object;
+    depth: number;
+    key: string;
+    parent: Entry | null;
+  }
+  const stack: Entry[] = [];
+  if (typeof json === 'object' && json !== null) stack.push({ value: json, depth: 1, key: '', parent: null });
+  while (stack.length) {
+    const entry = stack.pop()!;
+    if (entry.depth > MAX_DOCUMENT_DEPTH) {
+      const path: string[] = [];
+      for (let at: Entry | null = entry; at?.parent; at = at.parent) path.unshift(at.key);
+      return path;
+    }
+    for (const [key, value] of Object.entries(entry.value)) {
+      if (typeof value === 'object' && value !== null)
+        stack.push({ value, depth: entry.depth + 1, key, parent: entry });
+    }
+  }
+  return null;
+}
+
+function depthProblem(path: string[], root: unknown): Problem {
+  const nodes = (root as { nodes?: unknown }).nodes;
+  const node =
+    path[0] === 'nodes' && Array.isArray(nodes) ? (nodes[Number(path[1])] as { id?: unknown }) : null;
+  const shown = path.length > 8 ? `${path.slice(0, 8).join('.')}.…` : path.join('.');
+  return error(
+    'SCHEMA',
+    typeof node?.id === 'string' ? node.id : null,
+    `${shown}: nested more than ${MAX_DOCUMENT_DEPTH} levels deep; a NetCanvas document nests far less, so the file is damaged or not a project.`,
+    path.slice(0, 8).join('.'),
+  );
+}
+
 function duplicateIdProblems(doc: GraphDocument): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
@@ -70,6 +116,8 @@ export function readDocument(json: unknown): Result<GraphDocument> {
   if (raw.format !== 'netcanvas') {
     return fail([error('NOT_A_DOCUMENT', null, 'The file has no "format": "netcanvas" field.')]);
   }
+  const deep = tooDeepAt(raw);
+  if (deep) return fail([depthProblem(deep, raw)]);
   const migrated = migrate(raw);
   if (!migrated.ok) {
     return fail([
@@ -82,7 +130,7 @@ export function readDocument(json: unknown): Result<GraphDocument> {
         : error(
             'VERSION_UNKNOWN',
             null,
-            `The document version ${JSON.stringify(migrated.version)} is not known.`,
+            `The document version ${typeof migrated.version === 'number' ? String(migrated.version) : JSON.stringify(migrated.version)?.slice(0, 40)} is not known.`,
           ),
     ]);
   }

@@ -7,6 +7,7 @@ import type { AnyNodeKind, TensorShape } from '../nodes/types.js';
 import type { Problem } from '../problems.js';
 import { type RunTopology, traceTopology } from './chain.js';
 import { type ResolvedNode, resolveNodes } from './resolve.js';
+import { checkResources } from './resources.js';
 import { checkLoss, checkTraining } from './semantics.js';
 import { inferShapes } from './shapes.js';
 import { checkEdges, findCycles } from './structure.js';
@@ -25,7 +26,7 @@ export interface GraphAnalysis {
 
 /**
  * The validation pipeline: resolve params → check edges → find cycles → trace the run → infer shapes
- * → check loss and training. Pure: the same document gives the same analysis. `data` overrides the
+ * → check loss, training and the memory the run needs. Pure: the same document gives the same analysis. `data` overrides the
  * description worked out from the Dataset node (e.g. once a CSV file has been read).
  */
 export function analyzeGraph(doc: GraphDocument, data?: DataDescription | null): GraphAnalysis {
@@ -65,6 +66,7 @@ export function analyzeGraph(doc: GraphDocument, data?: DataDescription | null):
     const output = lastId ? (shapes.nodeShapes.get(lastId) ?? null) : null;
     problems.push(...checkLoss(topology, resolved, output, description));
     problems.push(...checkTraining(topology, resolved, description));
+    problems.push(...checkResources(topology, resolved, shapes.nodeShapes, description));
   }
   return {
     problems,

@@ -30,6 +30,10 @@ export interface TrainerOptions {
   evaluateEvery?: number;
 }
 
+/** Every figure of the metrics is a number a chart can draw. */
+const allFinite = (s: SplitMetrics): boolean =>
+  Number.isFinite(s.cost) && Number.isFinite(s.loss) && (s.accuracy === null || Number.isFinite(s.accuracy));
+
 const nextTick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 function toDevice(data: LabeledData, plan: TrainingPlan): DeviceSplit {
@@ -243,12 +247,13 @@ export class TrainingRun {
         }
         const evaluateEvery = this.options.evaluateEvery ?? 1;
         if (epoch % evaluateEvery !== 0 && epoch !== this.epochs) continue;
-        lastEpoch = await this.endEpoch(epoch, t, started);
-        if (!Number.isFinite(lastEpoch.train.cost)) {
+        const evaluated = await this.endEpoch(epoch, t, started);
+        if (!evaluated) {
           reason = 'nan';
-          message = nanMessage(plan, { t, epoch, lr: lastEpoch.lr });
+          message = nanMessage(plan, { t, epoch, lr: this.learningRate(epoch, Math.max(t, 1)) });
           break;
         }
+        lastEpoch = evaluated;
         if (
           early.enabled &&
           this.best &&
@@ -272,11 +277,16 @@ export class TrainingRun {
     return this.finish(reason, message, t, started, lastEpoch);
   }
 
-  private async endEpoch(epoch: number, t: number, started: number): Promise<EpochEvent> {
+  /**
+   * Evaluates the splits and emits the epoch event; null (and no event) when a metric is NaN or
+   * infinite, e.g. the last update overflowed the weights, so no chart ever gets a NaN point.
+   */
+  private async endEpoch(epoch: number, t: number, started: number): Promise<EpochEvent | null> {
     const { plan } = this;
     const m = this.splits.train.m;
     const train = await evaluateSplit(this.network, plan.loss, this.splits.train, m);
     const dev = this.splits.dev.m ? await evaluateSplit(this.network, plan.loss, this.splits.dev, m) : null;
+    if (!allFinite(train) || (dev && !allFinite(dev))) return null;
     const watched = dev ? dev.loss : train.loss;
     const minDelta = plan.training.earlyStopping.minDelta;
     if (Number.isFinite(watched) && (!this.best || watched < this.best.loss - minDelta)) {
@@ -313,10 +323,12 @@ export class TrainingRun {
       message += ` Restored the weights of epoch ${this.best.epoch}.`;
     }
     const m = this.splits.train.m;
-    const metrics = async (split: DeviceSplit): Promise<SplitMetrics | null> =>
-      split.m && reason !== 'nan' && reason !== 'error'
-        ? evaluateSplit(this.network, plan.loss, split, m)
-        : null;
+    // Null rather than NaN: a split that is empty, or that the weights can no longer score.
+    const metrics = async (split: DeviceSplit): Promise<SplitMetrics | null> => {
+      if (!split.m || reason === 'nan' || reason === 'error') return null;
+      const result = await evaluateSplit(this.network, plan.loss, split, m);
+      return allFinite(result) ? result : null;
+    };
     const done: DoneEvent = {
       type: 'done',
       reason,

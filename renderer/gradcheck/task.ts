@@ -20,7 +20,8 @@ export interface GradcheckResult {
 export function filesReader(files: Readonly<Record<string, string>> = {}): DataFileReader {
   return {
     readText: async (path) => {
-      const text = files[path];
+      // Own keys only: a path named "constructor" or "__proto__" must not read Object.prototype.
+      const text = Object.hasOwn(files, path) ? files[path] : undefined;
       if (text === undefined) throw new Error(`the file "${path}" was not opened in the app`);
       return text;
     },

@@ -78,8 +78,17 @@ export function startAutosave(
     timer = null;
     const state = store.getState();
     if (state.recovery || !selectIsDirty(state)) return;
+    // One write of one complete record: the slot holds the previous record or this one, never a
+    // mix. A failure (storage full, the app-data folder gone) keeps the previous record and never
+    // throws out of the timer; the next edit tries again.
+    let record: string;
+    try {
+      record = encodeAutosave(state, now());
+    } catch {
+      return;
+    }
     slotHoldsWork = true;
-    void slot.write(encodeAutosave(state, now()));
+    slot.write(record).catch(() => {});
   };
 
   const unsubscribe = store.subscribe((state, previous) => {
@@ -95,7 +104,7 @@ export function startAutosave(
       timer = setTimer(write, delay);
     } else {
       cancel();
-      if (slotHoldsWork || previous.recovery !== null) void slot.clear();
+      if (slotHoldsWork || previous.recovery !== null) slot.clear().catch(() => {});
       slotHoldsWork = false;
     }
   });
