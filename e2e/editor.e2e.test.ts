@@ -1,27 +1,18 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../engine/document/parse';
+import { CHROMIUM, hasChromium, warnIfNoChromium, withoutFileSystemAccess } from './browser';
 import { EditorPage, SCREENSHOTS } from './editorPage';
 import { writeFixtures } from './fixtures';
 import { frameStats, mockFileSystemAccess, recordFrames } from './frames';
 import { serveRenderer } from './server';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn(`e2e: skipping the browser tests: ${CHROMIUM} is missing (apt-get install chromium).`);
+warnIfNoChromium('browser tests');
 
 const VIEWPORT = { width: 1440, height: 900 };
 const poll = { timeout: 8000, interval: 50 };
-
-/** Runs in the page before the app: hides the File System Access API so Open uploads and Save downloads. */
-const withoutFileSystemAccess = () => {
-  const w = window as unknown as Record<string, unknown>;
-  delete w.showOpenFilePicker;
-  delete w.showSaveFilePicker;
-};
 
 describe.skipIf(!hasChromium)('the editor in Chromium', () => {
   let server: Awaited<ReturnType<typeof serveRenderer>>;

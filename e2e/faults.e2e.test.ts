@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sequentialDocument } from '../engine/document/build';
 import { parseDocument, serializeDocument } from '../engine/document/parse';
+import { BROWSER_ARGS, CHROMIUM, hasChromium, warnIfNoChromium, withoutFileSystemAccess } from './browser';
 import { EditorPage } from './editorPage';
 import { serveRenderer } from './server';
 
@@ -14,26 +15,10 @@ import { serveRenderer } from './server';
  * state, and the app still trains.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn(`e2e: skipping the fault tests: ${CHROMIUM} is missing (apt-get install chromium).`);
+warnIfNoChromium('fault tests');
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 const VIEWPORT = { width: 1440, height: 1000 };
 const poll = { timeout: 10_000, interval: 50 };
-
-/** Runs in the page before the app: no File System Access API, so Open uploads a file. */
-const withoutFileSystemAccess = () => {
-  const w = window as unknown as Record<string, unknown>;
-  delete w.showOpenFilePicker;
-  delete w.showSaveFilePicker;
-};
 
 /**
  * Runs in the page before the app: the pickers hand out one real file in the origin-private file
@@ -126,7 +111,7 @@ describe.skipIf(!hasChromium)('faults in the browser (Chromium)', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([
       serveRenderer(),
-      chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true }),
+      chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS, headless: true }),
     ]);
   }, 120_000);
 

@@ -1,27 +1,10 @@
-import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER_ARGS, CHROMIUM, hasChromium, warnIfNoChromium, withoutFileSystemAccess } from './browser';
 import { EditorPage } from './editorPage';
 import { serveRenderer } from './server';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn(`e2e: skipping the gallery tests: ${CHROMIUM} is missing (apt-get install chromium).`);
-
-const ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
-
-/** Runs in the page before the app: without the File System Access API, Open uses an upload input. */
-const withoutFileSystemAccess = () => {
-  const w = window as unknown as Record<string, unknown>;
-  delete w.showOpenFilePicker;
-  delete w.showSaveFilePicker;
-};
+warnIfNoChromium('gallery tests');
 
 const title = (page: Page) => page.getByTestId('project-title').textContent();
 
@@ -34,7 +17,7 @@ describe.skipIf(!hasChromium)('the lesson gallery (Chromium)', () => {
 
   beforeAll(async () => {
     server = await serveRenderer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS, headless: true });
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await page.addInitScript(withoutFileSystemAccess);
     page.on('pageerror', (e) => errors.push(e.message));

@@ -1,20 +1,10 @@
-import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER_ARGS, CHROMIUM, hasChromium, warnIfNoChromium } from './browser';
 import { EditorPage } from './editorPage';
 import { serveRenderer } from './server';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn(`e2e: skipping the gradient-check tests: ${CHROMIUM} is missing (apt-get install chromium).`);
-
-const ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
+warnIfNoChromium('gradient-check tests');
 
 const verdicts = (page: Page) =>
   page
@@ -37,7 +27,7 @@ describe.skipIf(!hasChromium)('Check gradients in the app (Chromium)', () => {
 
   beforeAll(async () => {
     server = await serveRenderer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS, headless: true });
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     page.on('pageerror', (e) => errors.push(e.message));
     app = new EditorPage(page);

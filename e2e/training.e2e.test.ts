@@ -1,32 +1,23 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sequentialDocument } from '../engine/document/build';
 import { serializeDocument } from '../engine/document/parse';
+import {
+  BROWSER_ARGS,
+  CHROMIUM,
+  hasChromium,
+  WEBGPU_ARGS,
+  warnIfNoChromium,
+  withoutFileSystemAccess,
+} from './browser';
 import { EditorPage, SCREENSHOTS } from './editorPage';
 import { serveRenderer } from './server';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium)
-  console.warn(`e2e: skipping the training tests: ${CHROMIUM} is missing (apt-get install chromium).`);
+warnIfNoChromium('training tests');
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
-const WEBGPU_ARGS = [
-  '--enable-unsafe-webgpu',
-  '--enable-features=Vulkan',
-  '--use-vulkan=swiftshader',
-  '--use-webgpu-adapter=swiftshader',
-  '--use-angle=swiftshader',
-];
 const VIEWPORT = { width: 1440, height: 1000 };
 
 /** Two small variants of one lesson, for comparing runs. */
@@ -50,12 +41,6 @@ function writeLesson(): { gd: string; adam: string } {
   return { gd, adam };
 }
 
-/** Runs in the page before the app: without the File System Access API, Open uses an upload input. */
-const withoutFileSystemAccess = () => {
-  const w = window as unknown as Record<string, unknown>;
-  delete w.showOpenFilePicker;
-  delete w.showSaveFilePicker;
-};
 const progress = (page: Page) => page.getByTestId('progress');
 const updates = async (page: Page) => Number(await progress(page).getAttribute('data-updates'));
 const waitStatus = (page: Page, status: string, timeout = 60_000) =>
@@ -71,7 +56,7 @@ describe.skipIf(!hasChromium)('training in the app (Chromium)', () => {
 
   beforeAll(async () => {
     server = await serveRenderer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS, headless: true });
     page = await browser.newPage({ viewport: VIEWPORT });
     await page.addInitScript(withoutFileSystemAccess);
     page.on('pageerror', (e) => errors.push(e.message));
@@ -184,7 +169,7 @@ describe.skipIf(!hasChromium)('WebGPU through SwiftShader', () => {
     const server = await serveRenderer();
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [...ARGS, ...WEBGPU_ARGS],
+      args: [...BROWSER_ARGS, ...WEBGPU_ARGS],
       headless: true,
     });
     try {
