@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { selectNodeBackend } from '../cli/backend.js';
+import { fastThroughput } from './fast-throughput.js';
 import { benchGraphs, flopsPerUpdate } from './graphs.js';
 import { type Figure, fmt, summarize } from './measure.js';
 import { trainerThroughput } from './node-throughput.js';
@@ -18,16 +19,30 @@ const updatesFor = (id: string, backend: string) => {
   const n = wide ? (backend === 'cpu' ? 30 : 120) : 600;
   return quick ? Math.max(10, Math.floor(n / 5)) : n;
 };
+/** The float32 fast executor (engine/fast) takes microseconds per small-net update: time more of them. */
+const fastUpdatesFor = (id: string) => {
+  const n = id.startsWith('wide') ? 120 : 5000;
+  return quick ? Math.max(10, Math.floor(n / 5)) : n;
+};
 
 interface Row {
   graph: string;
   title: string;
   batch: number;
   node: Record<string, Figure>;
+  /** The float32 fast executor in Node (no tf.js per update). */
+  fast: Figure | null;
   torch: Figure | null;
 }
 
-const rows: Row[] = graphs.map((g) => ({ graph: g.id, title: g.title, batch: 0, node: {}, torch: null }));
+const rows: Row[] = graphs.map((g) => ({
+  graph: g.id,
+  title: g.title,
+  batch: 0,
+  node: {},
+  fast: null,
+  torch: null,
+}));
 const trainSizes: Record<string, number> = {
   'moons-2-5-2-1': 300,
   'noisy-2-20-3-1': 300,
@@ -46,6 +61,12 @@ for (const backend of ['cpu', 'wasm'] as const) {
     process.stderr.write(`${used} ${g.id}: ${fmt(row.node[used], 1)} updates/s\n`);
   }
   if (used === 'wasm') peak = summarize(await matmulPeak());
+}
+
+for (const [i, g] of graphs.entries()) {
+  const row = rows[i] as Row;
+  row.fast = summarize(await fastThroughput(g, fastUpdatesFor(g.id), REPEATS));
+  process.stderr.write(`fast ${g.id}: ${fmt(row.fast, 1)} updates/s\n`);
 }
 
 const torchProbe = spawnSync('/usr/bin/python3', ['-c', 'import torch'], { encoding: 'utf8' });
@@ -84,16 +105,18 @@ if (torchProbe.status === 0) {
   console.error('PyTorch peer skipped: /usr/bin/python3 has no torch (apt-get install python3-torch).');
 }
 
-const best = (r: Row) => Math.max(...Object.values(r.node).map((f) => f.median));
+const best = (r: Row) => Math.max(...Object.values(r.node).map((f) => f.median), r.fast ? r.fast.median : 0);
 console.log(
   `\nNetCanvas training throughput, updates/s: median (min–max) of ${REPEATS} runs; ${cpus().length} cores, ${cpus()[0]?.model ?? ''}`,
 );
-console.log('| graph | m_b | Node CPU | Node WASM | PyTorch CPU | best ÷ PyTorch | examples/s (best) |');
-console.log('| --- | --- | --- | --- | --- | --- | --- |');
+console.log(
+  '| graph | m_b | Node CPU | Node WASM | Node fast (f32) | PyTorch CPU | best ÷ PyTorch | examples/s (best) |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
   const ratio = r.torch ? (best(r) / r.torch.median).toFixed(2) : '—';
   console.log(
-    `| ${r.title} | ${r.batch} | ${fmt(r.node.cpu, 1)} | ${fmt(r.node.wasm, 1)} | ${fmt(r.torch, 1)} | ${ratio} | ${Math.round(best(r) * r.batch)} |`,
+    `| ${r.title} | ${r.batch} | ${fmt(r.node.cpu, 1)} | ${fmt(r.node.wasm, 1)} | ${fmt(r.fast, 1)} | ${fmt(r.torch, 1)} | ${ratio} | ${Math.round(best(r) * r.batch)} |`,
   );
 }
 const wide = rows.find((r) => r.graph.startsWith('wide'));
