@@ -54,6 +54,12 @@ export interface FastExecutorOptions {
   inputStatistics?: FastInputStatistics;
 }
 
+/** What `evaluate` sums over a split. */
+export interface EvaluationSums {
+  lossSum: number;
+  correct: number | null;
+}
+
 type Step =
   | {
       type: 'normalize';
@@ -227,6 +233,79 @@ export class FastExecutor {
   /** Current parameter values (live views; copy them to keep), in `Network.parameters` order. */
   parameters(): FastParameter[] {
     return this.slots.map((s, i) => ({ id: this.parameterIds[i] as string, values: s.w }));
+  }
+
+  /** Overwrites the parameters (e.g. the early-stopping snapshot), in `Network.parameters` order. */
+  setParameters(values: readonly ArrayLike<number>[]): void {
+    if (values.length !== this.slots.length)
+      throw new Error(`Expected ${this.slots.length} parameter tensors.`);
+    for (const [i, slot] of this.slots.entries()) {
+      const v = values[i] as ArrayLike<number>;
+      if (v.length !== slot.w.length) throw new Error(`${this.parameterIds[i]} has ${slot.w.length} values.`);
+      slot.w.set(v);
+    }
+  }
+
+  /** A copy of every parameter tensor, in `Network.parameters` order. */
+  snapshot(): Float32Array[] {
+    return this.slots.map((s) => Float32Array.from(s.w));
+  }
+
+  /** The penalty of the cost: Σ λ₂/(2m)·‖W‖² + λ₁/m·‖W‖₁ over the Dense layers (m: training examples). */
+  penalty(): number {
+    const m = this.trainSize;
+    let penalty = 0;
+    for (const s of this.steps) {
+      if (s.type !== 'dense' || (s.l2 === 0 && s.l1 === 0)) continue;
+      let sq = 0;
+      let abs = 0;
+      for (let e = 0; e < s.w.length; e++) {
+        const v = s.w[e] as number;
+        sq += v * v;
+        abs += Math.abs(v);
+      }
+      penalty += (s.l2 / (2 * m)) * sq + (s.l1 / m) * abs;
+    }
+    return penalty;
+  }
+
+  /**
+   * Evaluation mode over a whole split: the summed loss and the number of correct predictions (null
+   * without classes), in chunks of the mini-batch size. `labels` is the split's label matrix
+   * (`labelMatrix`), rows of `outputs` values. No parameter changes.
+   */
+  evaluate(x: Float32Array, labels: Float32Array, m: number, classes: number | null): EvaluationSums {
+    const n = this.features;
+    const c = this.outputs;
+    const chunk = this.options.batchSize;
+    let lossSum = 0;
+    let correct = 0;
+    for (let start = 0; start < m; start += chunk) {
+      const rows = Math.min(chunk, m - start);
+      this.x.set(x.subarray(start * n, (start + rows) * n));
+      this.yb.set(labels.subarray(start * c, (start + rows) * c));
+      const logits = this.forward(rows);
+      if (classes !== null) correct += this.correctIn(logits, rows);
+      lossSum += this.lossAndGradient(logits, rows, c, this.gradA) * rows;
+    }
+    return { lossSum, correct: classes === null ? null : correct };
+  }
+
+  /** Rows of the batch whose prediction matches the label (as `correctCount` in model/losses). */
+  private correctIn(logits: Float32Array, rows: number): number {
+    const c = this.outputs;
+    const y = this.yb;
+    let correct = 0;
+    if (c === 1) {
+      const threshold = this.outputActivation === 'sigmoid' ? 0 : 0.5; // σ(z) > 0.5 ⇔ z > 0
+      for (let i = 0; i < rows; i++) if (((logits[i] as number) > threshold ? 1 : 0) === y[i]) correct++;
+      return correct;
+    }
+    for (let i = 0; i < rows; i++) {
+      const o = i * c;
+      if (argMax(logits, o, c) === argMax(y, o, c)) correct++;
+    }
+    return correct;
   }
 
   /**
@@ -472,6 +551,13 @@ export class FastExecutor {
       }
     }
   }
+}
+
+/** Index of the first largest of a[o .. o+n), as tf.argMax. */
+function argMax(a: Float32Array, o: number, n: number): number {
+  let best = 0;
+  for (let j = 1; j < n; j++) if ((a[o + j] as number) > (a[o + best] as number)) best = j;
+  return best;
 }
 
 function sigmoid(v: number): number {

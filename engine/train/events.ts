@@ -12,6 +12,8 @@ export interface SplitMetrics {
 export interface StartEvent {
   type: 'start';
   backend: string;
+  /** What runs the updates: tf.js on `backend`, or the float32 fast executor (engine/fast). */
+  executor: 'tfjs' | 'fast';
   epochs: number;
   updatesPerEpoch: number;
   batchSize: number;

@@ -141,22 +141,27 @@ describe('the mini-batch trainer (spec §6)', () => {
     runA.dispose();
     expect(first[1]! - first[0]!).toBeCloseTo((50 / (2 * 100)) * norm, 4);
   });
+});
 
+describe.each(['tfjs', 'fast'] as const)('the trainer on the %s executor', (executor) => {
   it('stops at the first NaN cost and names likely causes', async () => {
-    const { run, done, updates } = await train({
-      layers: [
-        { kind: 'Dense', id: 'h1', params: { units: 8, initializer: 'random', initScale: 10 } },
-        {
-          kind: 'Dense',
-          id: 'out',
-          params: { units: 1, activation: 'linear', initializer: 'random', initScale: 10 },
-        },
-      ],
-      // A squared error with α far too large diverges geometrically until float32 overflows.
-      loss: { fn: 'meanSquaredError' },
-      optimizer: { algorithm: 'gd', learningRate: 10 },
-      training: { batchSize: 32, epochs: 50 },
-    });
+    const { run, done, updates } = await train(
+      {
+        layers: [
+          { kind: 'Dense', id: 'h1', params: { units: 8, initializer: 'random', initScale: 10 } },
+          {
+            kind: 'Dense',
+            id: 'out',
+            params: { units: 1, activation: 'linear', initializer: 'random', initScale: 10 },
+          },
+        ],
+        // A squared error with α far too large diverges geometrically until float32 overflows.
+        loss: { fn: 'meanSquaredError' },
+        optimizer: { algorithm: 'gd', learningRate: 10 },
+        training: { batchSize: 32, epochs: 50 },
+      },
+      { executor },
+    );
     expect(done.reason).toBe('nan');
     expect(done.message).toMatch(/learning rate α = 10 /);
     expect(done.message).toMatch(/initialization scale: h1, out/);
@@ -168,23 +173,26 @@ describe('the mini-batch trainer (spec §6)', () => {
 
   it('early stopping halts after `patience` epochs without a better dev loss and restores the best weights', async () => {
     // A large net trained hard on 100 noisy points overfits: the dev loss turns up and stays up.
-    const { run, done, epochs } = await train({
-      dataset: {
-        source: { kind: 'generator', name: 'moons', n: 200, noise: 0.45 },
-        split: { dev: 0.25, test: 0.25 },
+    const { run, done, epochs } = await train(
+      {
+        dataset: {
+          source: { kind: 'generator', name: 'moons', n: 200, noise: 0.45 },
+          split: { dev: 0.25, test: 0.25 },
+        },
+        layers: [
+          { kind: 'Dense', params: { units: 64 } },
+          { kind: 'Dense', params: { units: 64 } },
+          { kind: 'Dense', params: { units: 1, activation: 'sigmoid' } },
+        ],
+        optimizer: { algorithm: 'adam', learningRate: 0.03 },
+        training: {
+          batchSize: 32,
+          epochs: 400,
+          earlyStopping: { enabled: true, patience: 8, restoreBest: true },
+        },
       },
-      layers: [
-        { kind: 'Dense', params: { units: 64 } },
-        { kind: 'Dense', params: { units: 64 } },
-        { kind: 'Dense', params: { units: 1, activation: 'sigmoid' } },
-      ],
-      optimizer: { algorithm: 'adam', learningRate: 0.03 },
-      training: {
-        batchSize: 32,
-        epochs: 400,
-        earlyStopping: { enabled: true, patience: 8, restoreBest: true },
-      },
-    });
+      { executor },
+    );
     expect(done.reason).toBe('early-stopping');
     const best = Math.min(...epochs.map((e) => e.dev!.loss));
     const bestEpoch = epochs.find((e) => e.dev!.loss === best)!.epoch;
@@ -205,6 +213,7 @@ describe('the mini-batch trainer (spec §6)', () => {
     let pausedAt = -1;
     run = new TrainingRun(plan, splits, {
       yieldEveryMs: 0,
+      executor,
       onEvent: (e) => {
         if (e.type !== 'update') return;
         updates.push(e);

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TrainingPlan } from '../compile/plan.js';
 import type { DataSplits, LabeledData } from '../data/types.js';
+import { supportsFast } from '../fast/executor.js';
 import { labelMatrix } from '../model/losses.js';
 import { Network } from '../model/network.js';
 import { learningRateAt } from '../nodes/schedule.js';
@@ -9,6 +10,7 @@ import { createRandom, mixSeeds, permutation } from '../random.js';
 import { type DeviceSplit, evaluateSplit } from './evaluate.js';
 import type { DoneEvent, EpochEvent, SplitMetrics, StopReason, TrainingEvent } from './events.js';
 import { createEwa } from './ewa.js';
+import { FastSession } from './fast-session.js';
 import { nanMessage } from './nan-message.js';
 import { createOptimizer, type SpecOptimizer } from './optimizers.js';
 import { featureStatistics } from './statistics.js';
@@ -28,11 +30,21 @@ export interface TrainerOptions {
    * (default 1: every epoch). Long full-batch runs and benchmarks use more.
    */
   evaluateEvery?: number;
+  /**
+   * Where updates run: tf.js on the current backend (default), or the float32 fast executor
+   * (engine/fast) for dense networks it supports — `chooseExecutor` measures which is faster. A plan
+   * the fast executor cannot run trains on tf.js, with a note saying why.
+   */
+  executor?: ExecutorName;
 }
+
+export type ExecutorName = 'tfjs' | 'fast';
 
 /** Every figure of the metrics is a number a chart can draw. */
 const allFinite = (s: SplitMetrics): boolean =>
   Number.isFinite(s.cost) && Number.isFinite(s.loss) && (s.accuracy === null || Number.isFinite(s.accuracy));
+
+type SplitName = 'train' | 'dev' | 'test';
 
 const nextTick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -52,7 +64,9 @@ function toDevice(data: LabeledData, plan: TrainingPlan): DeviceSplit {
  * while `start()` runs; `dispose()` frees every tensor it made.
  */
 export class TrainingRun {
-  readonly network: Network;
+  private readonly tfNetwork: Network;
+  /** The fast executor's side of the run, when it trains; null on tf.js. */
+  private readonly fast: FastSession | null = null;
   private readonly optimizer: SpecOptimizer;
   private readonly splits: { train: DeviceSplit; dev: DeviceSplit; test: DeviceSplit };
   private readonly epochs: number;
@@ -60,7 +74,8 @@ export class TrainingRun {
   private stopRequested = false;
   private paused: { promise: Promise<void>; resume: () => void } | null = null;
   private manualLearningRate: number | null = null;
-  private best: { epoch: number; loss: number; weights: tf.Tensor[] } | null = null;
+  private best: { epoch: number; loss: number; weights: tf.Tensor[]; fastWeights: Float32Array[] } | null =
+    null;
   private readonly notes: string[] = [];
 
   constructor(
@@ -81,10 +96,19 @@ export class TrainingRun {
         );
       }
     }
-    this.network = Network.fromPlan(plan, {
+    this.tfNetwork = Network.fromPlan(plan, {
       random: random.fork(),
       ...(inputStatistics ? { inputStatistics } : {}),
     });
+    if (options.executor === 'fast') {
+      const why = supportsFast(plan);
+      if (why) this.notes.push(`Trained with tf.js: ${why}`);
+      else {
+        const m = data.train.m;
+        const batchSize = Math.min(batchSizeFor(plan.training, m), Math.max(1, m));
+        this.fast = new FastSession(plan, data, this.tfNetwork, batchSize, inputStatistics);
+      }
+    }
     this.optimizer = createOptimizer(plan.optimizer);
     this.splits = {
       train: toDevice(data.train, plan),
@@ -118,6 +142,17 @@ export class TrainingRun {
     if (Number.isFinite(alpha) && alpha > 0) this.manualLearningRate = alpha;
   }
 
+  /** The tf.js network, holding the current weights (synced from the fast executor when it trains). */
+  get network(): Network {
+    if (this.fast?.dirty) this.fast.syncTo(this.tfNetwork);
+    return this.tfNetwork;
+  }
+
+  /** Which executor runs the updates. */
+  get executor(): ExecutorName {
+    return this.fast ? 'fast' : 'tfjs';
+  }
+
   get isPaused(): boolean {
     return this.paused !== null;
   }
@@ -143,12 +178,13 @@ export class TrainingRun {
     const smoothing = createEwa(plan.training.smoothing);
     const readbackEvery = this.options.readbackEvery ?? (['cpu', 'wasm'].includes(tf.getBackend()) ? 1 : 32);
     const yieldEveryMs = this.options.yieldEveryMs ?? 30;
-    const varList = this.network.trainableVariables;
+    const varList = this.tfNetwork.trainableVariables;
     const early = plan.training.earlyStopping;
     const parameterCount = varList.reduce((n, v) => n + v.size, 0);
     this.emit({
       type: 'start',
       backend: tf.getBackend(),
+      executor: this.executor,
       epochs: this.epochs,
       updatesPerEpoch,
       batchSize,
@@ -165,6 +201,9 @@ export class TrainingRun {
     let lastEpoch: EpochEvent | null = null;
     const pending: { cost: tf.Scalar; t: number; epoch: number; batch: number; lr: number }[] = [];
 
+    const emitUpdate = (p: { t: number; epoch: number; batch: number; lr: number }, cost: number) =>
+      this.emit({ type: 'update', ...p, cost, smoothedCost: smoothing.push(cost) });
+
     /** Reads pending costs back; returns the first non-finite one, if any. */
     const flush = async (): Promise<{ t: number; epoch: number; lr: number } | null> => {
       if (!pending.length) return null;
@@ -180,15 +219,7 @@ export class TrainingRun {
           bad = p;
           return;
         }
-        this.emit({
-          type: 'update',
-          t: p.t,
-          epoch: p.epoch,
-          batch: p.batch,
-          cost,
-          smoothedCost: smoothing.push(cost),
-          lr: p.lr,
-        });
+        emitUpdate(p, cost);
       });
       pending.length = 0;
       return bad;
@@ -213,13 +244,27 @@ export class TrainingRun {
           const lr = this.learningRate(epoch, t);
           this.optimizer.learningRate = lr;
           const indices = order.subarray((batch - 1) * batchSize, Math.min(batch * batchSize, m));
+          if (this.fast) {
+            const cost = this.fast.update(indices, lr);
+            if (!Number.isFinite(cost)) {
+              reason = 'nan';
+              message = nanMessage(plan, { t, epoch, lr });
+              break outer;
+            }
+            emitUpdate({ t, epoch, batch, lr }, cost);
+            if (performance.now() - lastYield > yieldEveryMs) {
+              await nextTick();
+              lastYield = performance.now();
+            }
+            continue;
+          }
           const stepSeed = mixSeeds(this.seed, t);
           const cost = tf.tidy(() => {
             const idx = tf.tensor1d(indices, 'int32');
             const xb = tf.gather(train.x, idx);
             const yb = tf.gather(train.y, idx);
             const { value, grads } = tf.variableGrads(
-              () => this.network.cost(plan.loss, xb, yb, m, true, stepSeed),
+              () => this.tfNetwork.cost(plan.loss, xb, yb, m, true, stepSeed),
               varList,
             );
             this.optimizer.applyGradients(grads);
@@ -283,16 +328,21 @@ export class TrainingRun {
    */
   private async endEpoch(epoch: number, t: number, started: number): Promise<EpochEvent | null> {
     const { plan } = this;
-    const m = this.splits.train.m;
-    const train = await evaluateSplit(this.network, plan.loss, this.splits.train, m);
-    const dev = this.splits.dev.m ? await evaluateSplit(this.network, plan.loss, this.splits.dev, m) : null;
+    const train = await this.evaluate('train');
+    const dev = this.splits.dev.m ? await this.evaluate('dev') : null;
     if (!allFinite(train) || (dev && !allFinite(dev))) return null;
     const watched = dev ? dev.loss : train.loss;
     const minDelta = plan.training.earlyStopping.minDelta;
     if (Number.isFinite(watched) && (!this.best || watched < this.best.loss - minDelta)) {
       const keep = plan.training.earlyStopping.enabled && plan.training.earlyStopping.restoreBest;
       for (const w of this.best?.weights ?? []) w.dispose();
-      this.best = { epoch, loss: watched, weights: keep ? this.network.snapshot() : [] };
+      const fast = this.fast;
+      this.best = {
+        epoch,
+        loss: watched,
+        weights: keep && !fast ? this.tfNetwork.snapshot() : [],
+        fastWeights: keep && fast ? fast.snapshot() : [],
+      };
     }
     const event: EpochEvent = {
       type: 'epoch',
@@ -317,16 +367,17 @@ export class TrainingRun {
     const { plan } = this;
     const early = plan.training.earlyStopping;
     let restoredBest = false;
-    if (reason === 'early-stopping' && early.restoreBest && this.best?.weights.length) {
-      this.network.restore(this.best.weights);
-      restoredBest = true;
-      message += ` Restored the weights of epoch ${this.best.epoch}.`;
+    const best = this.best;
+    if (reason === 'early-stopping' && early.restoreBest && best) {
+      if (best.fastWeights.length) this.fast?.restore(best.fastWeights);
+      if (best.weights.length) this.tfNetwork.restore(best.weights);
+      restoredBest = best.fastWeights.length + best.weights.length > 0;
+      if (restoredBest) message += ` Restored the weights of epoch ${best.epoch}.`;
     }
-    const m = this.splits.train.m;
     // Null rather than NaN: a split that is empty, or that the weights can no longer score.
-    const metrics = async (split: DeviceSplit): Promise<SplitMetrics | null> => {
-      if (!split.m || reason === 'nan' || reason === 'error') return null;
-      const result = await evaluateSplit(this.network, plan.loss, split, m);
+    const metrics = async (split: SplitName): Promise<SplitMetrics | null> => {
+      if (!this.splits[split].m || reason === 'nan' || reason === 'error') return null;
+      const result = await this.evaluate(split);
       return allFinite(result) ? result : null;
     };
     const done: DoneEvent = {
@@ -337,13 +388,19 @@ export class TrainingRun {
       updates,
       bestEpoch: this.best?.epoch ?? null,
       restoredBest,
-      train: restoredBest ? await metrics(this.splits.train) : (last?.train ?? null),
-      dev: restoredBest ? await metrics(this.splits.dev) : (last?.dev ?? null),
-      test: await metrics(this.splits.test),
+      train: restoredBest ? await metrics('train') : (last?.train ?? null),
+      dev: restoredBest ? await metrics('dev') : (last?.dev ?? null),
+      test: await metrics('test'),
       elapsedMs: performance.now() - started,
     };
     this.emit(done);
     return done;
+  }
+
+  /** Metrics of a split in evaluation mode, on whichever executor trains. */
+  private evaluate(split: SplitName): Promise<SplitMetrics> {
+    if (this.fast) return Promise.resolve(this.fast.evaluate(split));
+    return evaluateSplit(this.tfNetwork, this.plan.loss, this.splits[split], this.splits.train.m);
   }
 
   /** Frees the data, the network, the optimizer's slots and the early-stopping snapshot. */
@@ -355,6 +412,6 @@ export class TrainingRun {
     for (const w of this.best?.weights ?? []) w.dispose();
     this.best = null;
     this.optimizer.dispose();
-    this.network.dispose();
+    this.tfNetwork.dispose();
   }
 }

@@ -47,6 +47,7 @@ describe('the training client', () => {
         {
           type: 'start',
           backend: 'wasm',
+          executor: 'tfjs',
           epochs: 1,
           updatesPerEpoch: 1,
           batchSize: 1,

@@ -22,6 +22,7 @@ describe('a run record', () => {
         {
           type: 'start',
           backend: 'wasm',
+          executor: 'tfjs',
           epochs: 2,
           updatesPerEpoch: 1,
           batchSize: 10,

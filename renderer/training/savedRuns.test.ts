@@ -15,6 +15,7 @@ function trainedRun(epochs: number): RunRecord {
     {
       type: 'start',
       backend: 'wasm',
+      executor: 'tfjs',
       epochs,
       updatesPerEpoch: 3,
       batchSize: 64,
@@ -97,6 +98,7 @@ describe('runs saved with the project', () => {
         {
           type: 'start',
           backend: 'cpu',
+          executor: 'tfjs',
           epochs: 1,
           updatesPerEpoch: 1,
           batchSize: 1,

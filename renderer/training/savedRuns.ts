@@ -50,6 +50,8 @@ export const SavedRunSchema = z.object({
     batchSize: z.number(),
     m: z.object({ train: z.number(), dev: z.number(), test: z.number() }),
     parameterCount: z.number(),
+    /** Runs saved before the fast executor existed trained on tf.js. */
+    executor: z.enum(['tfjs', 'fast']).default('tfjs'),
   }),
   done: z.object({
     reason: z.enum(['epochs', 'early-stopping', 'nan', 'stopped', 'error']),
