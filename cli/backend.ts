@@ -1,4 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
+import type { TrainingPlan } from '../engine/compile/plan.js';
+import type { LabeledData } from '../engine/data/types.js';
+import { chooseExecutor, type ExecutorTiming } from '../engine/train/choose-executor.js';
+import type { ExecutorName } from '../engine/train/trainer.js';
 
 export type NodeBackend = 'wasm' | 'cpu';
 
@@ -25,4 +29,32 @@ export async function selectNodeBackend(name: NodeBackend): Promise<string> {
   await tf.setBackend('cpu');
   await tf.ready();
   return 'cpu';
+}
+
+/** `--backend`: tf.js on WASM or CPU, the float32 fast executor, or whichever is measured fastest. */
+export type NodeExecutorChoice = NodeBackend | 'fast' | 'auto';
+export const NODE_EXECUTOR_CHOICES: readonly NodeExecutorChoice[] = ['auto', 'fast', 'wasm', 'cpu'];
+
+export function isNodeExecutorChoice(value: string): value is NodeExecutorChoice {
+  return (NODE_EXECUTOR_CHOICES as readonly string[]).includes(value);
+}
+
+/**
+ * Sets up where a plan trains in Node: "auto" times the fast executor, WASM and CPU on the plan
+ * (`chooseExecutor`); "fast" takes the fast executor (tf.js on WASM holds the network for export);
+ * "wasm"/"cpu" train with tf.js on that backend.
+ */
+export async function selectNodeExecutor(
+  choice: NodeExecutorChoice,
+  plan: TrainingPlan,
+  train: LabeledData,
+): Promise<{ executor: ExecutorName; backend: string; timings: ExecutorTiming[] }> {
+  if (choice === 'wasm' || choice === 'cpu') {
+    return { executor: 'tfjs', backend: await selectNodeBackend(choice), timings: [] };
+  }
+  const wasm = await selectNodeBackend('wasm');
+  if (choice === 'fast') return { executor: 'fast', backend: wasm, timings: [] };
+  const backends = wasm === 'wasm' ? ['wasm', 'cpu'] : ['cpu'];
+  const chosen = await chooseExecutor(plan, train, backends);
+  return { executor: chosen.executor, backend: chosen.backend, timings: chosen.timings };
 }

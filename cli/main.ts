@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { wholeNumber } from './args.js';
+import { isNodeExecutorChoice, NODE_EXECUTOR_CHOICES } from './backend.js';
 import { exportCommand } from './export.js';
 import { gradcheckCommand } from './gradcheck.js';
 import { type Output, processOutput } from './output.js';
@@ -9,10 +10,13 @@ import { validateCommand } from './validate.js';
 
 const USAGE = `Usage:
   netcanvas validate FILE
-  netcanvas train FILE [--epochs N] [--seed N] [--backend wasm|cpu] [--out DIR] [--jsonl]
+  netcanvas train FILE [--epochs N] [--seed N] [--backend auto|fast|wasm|cpu] [--out DIR] [--jsonl]
   netcanvas gradcheck FILE [--seed N] [--examples N] [--epochs N]
   netcanvas export FILE --format tfjs|onnx|pytorch --out DIR [--epochs N] [--seed N]
   netcanvas search FILE --trials N [--epochs E] [--seed S] [--jsonl] [--param NODE.PATH=SCALE:MIN:MAX ...]
+
+train's --backend auto (the default) times the fast float32 executor and tf.js on WASM and CPU on
+the graph for a moment and trains on the fastest; fast takes the fast executor where the graph allows.
 
 validate exits 0 when the graph is valid, 1 with one line per problem (nodeId CODE message),
 2 when the file cannot be read or parsed.`;
@@ -30,7 +34,7 @@ export async function main(argv: string[], out: Output = processOutput()): Promi
       options: {
         epochs: { type: 'string' },
         seed: { type: 'string' },
-        backend: { type: 'string', default: 'wasm' },
+        backend: { type: 'string', default: 'auto' },
         out: { type: 'string' },
         jsonl: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -64,8 +68,8 @@ export async function main(argv: string[], out: Output = processOutput()): Promi
       return 2;
     }
   }
-  if (backend !== 'wasm' && backend !== 'cpu') {
-    out.error(`--backend is wasm or cpu in Node (no WebGPU here), not "${backend}".`);
+  if (!isNodeExecutorChoice(backend)) {
+    out.error(`--backend is ${NODE_EXECUTOR_CHOICES.join(', ')} in Node (no WebGPU here), not "${backend}".`);
     return 2;
   }
   return trainCommand(

@@ -2,9 +2,10 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { prepareRun } from '../engine/compile/prepare.js';
 import { exportLayersModel } from '../engine/export/tfjs-layers.js';
+import { describeTimings } from '../engine/train/choose-executor.js';
 import { featureStatistics } from '../engine/train/statistics.js';
 import { TrainingRun } from '../engine/train/trainer.js';
-import { type NodeBackend, selectNodeBackend } from './backend.js';
+import { type NodeExecutorChoice, selectNodeBackend, selectNodeExecutor } from './backend.js';
 import { formatProblem, loadDocumentFile } from './files.js';
 import type { Output } from './output.js';
 import { createProgress, summaryLines } from './progress.js';
@@ -12,7 +13,7 @@ import { createProgress, summaryLines } from './progress.js';
 export interface TrainOptions {
   epochs?: number;
   seed?: number;
-  backend: NodeBackend;
+  backend: NodeExecutorChoice;
   out?: string;
   jsonl: boolean;
 }
@@ -37,15 +38,18 @@ export async function trainCommand(file: string, options: TrainOptions, out: Out
     else for (const p of loaded.problems) out.error(`${file}: ${formatProblem(p)}`);
     return 2;
   }
-  const backend = await selectNodeBackend(options.backend);
+  await selectNodeBackend(options.backend === 'cpu' ? 'cpu' : 'wasm');
   const prepared = await prepareRun(loaded.doc, loaded.reader);
   for (const p of prepared.problems) out.error(formatProblem(p));
   if (!prepared.ok) return 1;
   const { plan, splits } = prepared.value;
+  const { executor, backend, timings } = await selectNodeExecutor(options.backend, plan, splits.train);
   const progress = createProgress();
   // Without a terminal there is no progress bar: about 20 epoch lines per run instead.
   const logEvery = Math.max(1, Math.round((options.epochs ?? plan.training.epochs) / 20));
   const run = new TrainingRun(plan, splits, {
+    executor,
+    timings,
     ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     onEvent(event) {
@@ -55,8 +59,9 @@ export async function trainCommand(file: string, options: TrainOptions, out: Out
       }
       if (event.type === 'start') {
         out.error(
-          `Training "${plan.name}" on ${backend}: ${event.m.train} train / ${event.m.dev} dev / ${event.m.test} test, m_b ${event.batchSize}, ${event.epochs} epochs, ${event.parameterCount} parameters.`,
+          `Training "${plan.name}" on ${event.executor === 'fast' ? 'the fast float32 executor' : `tf.js ${backend}`}: ${event.m.train} train / ${event.m.dev} dev / ${event.m.test} test, m_b ${event.batchSize}, ${event.epochs} epochs, ${event.parameterCount} parameters.`,
         );
+        if (timings.length) out.error(`Measured: ${describeTimings(timings)}.`);
         for (const note of event.notes) out.error(note);
       }
       const line = progress.onEvent(event);

@@ -1,3 +1,5 @@
+import type { ExecutorTiming } from './choose-executor.js';
+
 /** Metrics of one split in evaluation mode (no dropout, batch norm's test-time statistics). */
 export interface SplitMetrics {
   /** J: mean loss plus the regularization penalty. */
@@ -14,6 +16,8 @@ export interface StartEvent {
   backend: string;
   /** What runs the updates: tf.js on `backend`, or the float32 fast executor (engine/fast). */
   executor: 'tfjs' | 'fast';
+  /** Milliseconds per update of each executor/backend, when the choice was measured (else empty). */
+  timings: ExecutorTiming[];
   epochs: number;
   updatesPerEpoch: number;
   batchSize: number;

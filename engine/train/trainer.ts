@@ -7,6 +7,7 @@ import { Network } from '../model/network.js';
 import { learningRateAt } from '../nodes/schedule.js';
 import { batchSizeFor } from '../nodes/training.js';
 import { createRandom, mixSeeds, permutation } from '../random.js';
+import type { ExecutorTiming } from './choose-executor.js';
 import { type DeviceSplit, evaluateSplit } from './evaluate.js';
 import type { DoneEvent, EpochEvent, SplitMetrics, StopReason, TrainingEvent } from './events.js';
 import { createEwa } from './ewa.js';
@@ -36,6 +37,8 @@ export interface TrainerOptions {
    * the fast executor cannot run trains on tf.js, with a note saying why.
    */
   executor?: ExecutorName;
+  /** What `chooseExecutor` measured, passed on in the start event. */
+  timings?: ExecutorTiming[];
 }
 
 export type ExecutorName = 'tfjs' | 'fast';
@@ -185,6 +188,7 @@ export class TrainingRun {
       type: 'start',
       backend: tf.getBackend(),
       executor: this.executor,
+      timings: this.options.timings ?? [],
       epochs: this.epochs,
       updatesPerEpoch,
       batchSize,

@@ -80,6 +80,7 @@ const Toolbar = memo(function Toolbar() {
           data-testid="backend-choice"
         >
           <option value="auto">{t('train.backend.auto')}</option>
+          <option value="fast">{t('train.backend.fast')}</option>
           {BACKENDS.map((b) => (
             <option key={b} value={b}>
               {b}
@@ -93,7 +94,9 @@ const Toolbar = memo(function Toolbar() {
         title={run?.backend?.notes.join('\n') ?? ''}
       >
         {run?.backend
-          ? t('train.backendOn', { name: run.backend.name, adapter: run.backend.adapter ?? '?' })
+          ? run.backend.fast
+            ? t('train.fastOn')
+            : t('train.backendOn', { name: run.backend.name, adapter: run.backend.adapter ?? '?' })
           : ''}
       </span>
       <label>

@@ -4,6 +4,10 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { TrainingPlan } from '../../engine/compile/plan';
+import type { LabeledData } from '../../engine/data/types';
+import { chooseExecutor, describeTimings, type ExecutorTiming } from '../../engine/train/choose-executor';
+import type { ExecutorName } from '../../engine/train/trainer';
 import { BACKENDS, type BackendChoice, type BackendName } from './protocol';
 
 setWasmPaths({
@@ -85,7 +89,8 @@ export function backendOrder(
   const notes: string[] = [];
   const usable = (p: BackendProbe) => p.available;
   if (choice !== 'auto') {
-    const start = BACKENDS.indexOf(choice);
+    // The fast executor keeps a tf.js network for the boundary and export: on WASM.
+    const start = BACKENDS.indexOf(choice === 'fast' ? 'wasm' : choice);
     const order = BACKENDS.slice(start).filter((n) => probes.find((p) => p.name === n)?.available !== false);
     return { order, notes };
   }
@@ -125,4 +130,47 @@ export async function initBackend(
 /** The backend to offer after `name` fails mid-run. */
 export function nextBackend(name: BackendName): BackendName | null {
   return BACKENDS[BACKENDS.indexOf(name) + 1] ?? null;
+}
+
+/** Where a run trains: the tf.js backend set, and the executor of the updates. */
+export interface TrainingSetup {
+  name: BackendName;
+  adapter: string | null;
+  notes: string[];
+  executor: ExecutorName;
+  timings: ExecutorTiming[];
+}
+
+/**
+ * Sets up the run's backend and executor. "auto" times the fast executor and every usable backend
+ * on the plan (`chooseExecutor`) and takes the fastest; "fast" takes the fast executor (tf.js on
+ * WASM beside it); a backend name trains with tf.js there.
+ */
+export async function setUpTraining(
+  choice: BackendChoice,
+  plan: TrainingPlan,
+  train: LabeledData,
+): Promise<TrainingSetup> {
+  const probes = await probeBackends();
+  const { order, notes } = backendOrder(choice, probes);
+  if (choice !== 'auto') {
+    const backend = await initBackend(order, probes);
+    return {
+      ...backend,
+      notes: [...notes, ...backend.notes],
+      executor: choice === 'fast' ? 'fast' : 'tfjs',
+      timings: [],
+    };
+  }
+  const chosen = await chooseExecutor(plan, train, order);
+  const name = (BACKENDS as readonly string[]).includes(chosen.backend)
+    ? (chosen.backend as BackendName)
+    : 'cpu';
+  return {
+    name,
+    adapter: probes.find((p) => p.name === name)?.adapter ?? null,
+    notes: [...notes, `Measured: ${describeTimings(chosen.timings)}.`],
+    executor: chosen.executor,
+    timings: chosen.timings,
+  };
 }

@@ -48,6 +48,7 @@ describe('the training client', () => {
           type: 'start',
           backend: 'wasm',
           executor: 'tfjs',
+          timings: [],
           epochs: 1,
           updatesPerEpoch: 1,
           batchSize: 1,

@@ -4,12 +4,15 @@ import type { GradCheckReport } from '../../engine/gradcheck/check';
 import type { Problem } from '../../engine/problems';
 import type { SearchSpace, TrialResult } from '../../engine/search';
 import type { PlotBounds } from '../../engine/train/boundary';
+import type { ExecutorTiming } from '../../engine/train/choose-executor';
 import type { TrainingEvent } from '../../engine/train/events';
+import type { ExecutorName } from '../../engine/train/trainer';
 
 /** The tf.js backends the app can train on, in the order the automatic choice tries them. */
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
-export type BackendChoice = BackendName | 'auto';
+/** "auto" measures the candidates on the graph; "fast" is the float32 fast executor (dense graphs). */
+export type BackendChoice = BackendName | 'auto' | 'fast';
 
 /** Messages from the app to the training worker. */
 export type ToWorker =
@@ -61,7 +64,18 @@ export interface PlotPoints {
 
 /** Messages from the training worker to the app. */
 export type FromWorker =
-  | { type: 'backend'; runId: string; name: BackendName; adapter: string | null; notes: string[] }
+  | {
+      type: 'backend';
+      runId: string;
+      /** The tf.js backend (with the fast executor: the one holding the network for boundary and export). */
+      name: BackendName;
+      adapter: string | null;
+      notes: string[];
+      /** What runs the updates. */
+      executor: ExecutorName;
+      /** Per-update times measured by the automatic choice (empty for an explicit choice). */
+      timings: ExecutorTiming[];
+    }
   | { type: 'problems'; runId: string; problems: Problem[] }
   /** Events in arrival order, batched (a few per animation frame), never one message per update. */
   | { type: 'events'; runId: string; events: TrainingEvent[] }

@@ -13,6 +13,8 @@ describe('a run record', () => {
       runId: 'r1',
       name: 'wasm',
       adapter: 'WebAssembly SIMD',
+      executor: 'tfjs',
+      timings: [],
       notes: [],
     });
     applyWorkerMessage(run, {
@@ -23,6 +25,7 @@ describe('a run record', () => {
           type: 'start',
           backend: 'wasm',
           executor: 'tfjs',
+          timings: [],
           epochs: 2,
           updatesPerEpoch: 1,
           batchSize: 10,

@@ -29,7 +29,8 @@ export interface RunRecord {
   seed: number;
   status: RunStatus;
   startedAt: number;
-  backend: { name: BackendName; adapter: string | null; notes: string[] } | null;
+  /** The tf.js backend, and `fast` when the float32 fast executor runs the updates. */
+  backend: { name: BackendName; adapter: string | null; notes: string[]; fast?: boolean } | null;
   start: StartEvent | null;
   done: DoneEvent | null;
   problems: Problem[];
@@ -112,7 +113,12 @@ export function applyWorkerMessage(run: RunRecord, message: FromWorker): boolean
   if (message.runId !== run.id) return false;
   switch (message.type) {
     case 'backend':
-      run.backend = { name: message.name, adapter: message.adapter, notes: message.notes };
+      run.backend = {
+        name: message.name,
+        adapter: message.adapter,
+        notes: message.notes,
+        fast: message.executor === 'fast',
+      };
       break;
     case 'problems':
       run.problems = message.problems;

@@ -16,6 +16,7 @@ function trainedRun(epochs: number): RunRecord {
       type: 'start',
       backend: 'wasm',
       executor: 'tfjs',
+      timings: [],
       epochs,
       updatesPerEpoch: 3,
       batchSize: 64,
@@ -34,7 +35,15 @@ function trainedRun(epochs: number): RunRecord {
     events.push({ type: 'epoch', epoch: e, t: e * 3, train, dev, lr: 0.01, elapsedMs: e });
   }
   events.push({ ...doneEvent(), epochs, updates: epochs * 3 });
-  applyWorkerMessage(run, { type: 'backend', runId: run.id, name: 'wasm', adapter: 'SIMD', notes: [] });
+  applyWorkerMessage(run, {
+    type: 'backend',
+    runId: run.id,
+    name: 'wasm',
+    adapter: 'SIMD',
+    notes: [],
+    executor: 'tfjs',
+    timings: [],
+  });
   applyWorkerMessage(run, { type: 'events', runId: run.id, events });
   return run;
 }
@@ -99,6 +108,7 @@ describe('runs saved with the project', () => {
           type: 'start',
           backend: 'cpu',
           executor: 'tfjs',
+          timings: [],
           epochs: 1,
           updatesPerEpoch: 1,
           batchSize: 1,

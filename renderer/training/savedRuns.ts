@@ -95,7 +95,7 @@ export function summarizeRun(run: RunRecord): SavedRun | null {
   const u = run.updates;
   const ei = evenIndices(e.epoch.length, SAVED_POINTS);
   const ui = evenIndices(u.t.length, SAVED_POINTS);
-  const { type: _s, backend: _b, notes: _n, ...start } = run.start;
+  const { type: _s, backend: _b, notes: _n, timings: _t, ...start } = run.start;
   const { type: _d, ...done } = run.done;
   return {
     kind: 'run',
@@ -143,7 +143,13 @@ export function restoreRun(entry: unknown): RunRecord | null {
     runs: [],
   };
   const run = newRunRecord(s.id, s.label, document, s.seed);
-  const start: StartEvent = { type: 'start', backend: s.backend?.name ?? '', notes: [], ...s.start };
+  const start: StartEvent = {
+    type: 'start',
+    backend: s.backend?.name ?? '',
+    notes: [],
+    timings: [],
+    ...s.start,
+  };
   const done: DoneEvent = { type: 'done', ...s.done };
   Object.assign(run, {
     status: 'done',

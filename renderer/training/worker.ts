@@ -9,7 +9,7 @@ import type { TrainingEvent } from '../../engine/train/events';
 import { TrainingRun } from '../../engine/train/trainer';
 import { checkDocumentGradients, filesReader } from '../gradcheck/task';
 import { searchDocument } from '../tuning/task';
-import { backendOrder, initBackend, nextBackend, probeBackends } from './backends';
+import { backendOrder, initBackend, nextBackend, probeBackends, setUpTraining } from './backends';
 import type { FromWorker, ToWorker } from './protocol';
 
 /**
@@ -32,17 +32,6 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   const { runId } = message;
   finished?.run.dispose();
   finished = null;
-  const probes = await probeBackends();
-  const { order, notes } = backendOrder(message.backend, probes);
-  const backend = await initBackend(order, probes);
-  post({
-    type: 'backend',
-    runId,
-    name: backend.name,
-    adapter: backend.adapter,
-    notes: [...notes, ...backend.notes],
-  });
-
   const files = message.files ?? {};
   const reader = {
     readText: async (path: string) => {
@@ -58,6 +47,8 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     return;
   }
   const { plan, splits } = prepared.value;
+  const backend = await setUpTraining(message.backend, plan, splits.train);
+  post({ type: 'backend', runId, ...backend });
   const twoD = plan.data.features === 2 && plan.data.classes !== null;
   const bounds = boundsOf([splits.train, splits.dev]);
   if (twoD) {
@@ -93,6 +84,8 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   };
 
   const run = new TrainingRun(plan, splits, {
+    executor: backend.executor,
+    timings: backend.timings,
     ...(message.seed !== undefined ? { seed: message.seed } : {}),
     onEvent(event) {
       buffer.push(event);
@@ -151,6 +144,8 @@ async function search(message: Extract<ToWorker, { type: 'search' }>): Promise<v
     name: backend.name,
     adapter: backend.adapter,
     notes: [...notes, ...backend.notes],
+    executor: 'tfjs',
+    timings: [],
   });
   const signal = { aborted: false };
   searchSignal = signal;
