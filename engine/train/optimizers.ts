@@ -19,6 +19,10 @@ export abstract class SpecOptimizer extends tf.Optimizer {
   learningRate: number;
   protected t = 0;
   private readonly slots = new Map<string, tf.Variable[]>();
+  /** β, 1 − β, ε: made once and kept, so no update uploads them again (a GPU pays per upload). */
+  private readonly constants = new Map<number, tf.Scalar>();
+  /** α and the bias corrections of the update in progress, shared by every variable. */
+  private readonly updateScalars = new Map<number, tf.Scalar>();
 
   constructor(learningRate: number) {
     super();
@@ -29,12 +33,33 @@ export abstract class SpecOptimizer extends tf.Optimizer {
   protected abstract readonly slotCount: number;
 
   /** New value of W given its gradient and its slots (which it updates in place). */
-  protected abstract step(w: tf.Tensor, dw: tf.Tensor, slots: tf.Variable[], alpha: number): tf.Tensor;
+  protected abstract step(w: tf.Tensor, dw: tf.Tensor, slots: tf.Variable[], alpha: tf.Scalar): tf.Tensor;
+
+  /** A scalar kept for the optimizer's life. */
+  protected constant(value: number): tf.Scalar {
+    let scalar = this.constants.get(value);
+    if (!scalar) {
+      scalar = tf.keep(tf.scalar(value));
+      this.constants.set(value, scalar);
+    }
+    return scalar;
+  }
+
+  /** A scalar of this update (freed with it), made once however many variables use it. */
+  protected perUpdate(value: number): tf.Scalar {
+    let scalar = this.updateScalars.get(value);
+    if (!scalar) {
+      scalar = tf.scalar(value);
+      this.updateScalars.set(value, scalar);
+    }
+    return scalar;
+  }
 
   override applyGradients(variableGradients: Gradients): void {
     this.t += 1;
-    const alpha = this.learningRate;
+    this.updateScalars.clear();
     tf.tidy(() => {
+      const alpha = this.perUpdate(this.learningRate);
       for (const { name, tensor: dw } of gradientList(variableGradients)) {
         const w = tf.engine().registeredVariables[name];
         if (!w || dw == null) continue;
@@ -48,6 +73,7 @@ export abstract class SpecOptimizer extends tf.Optimizer {
         w.assign(this.step(w, dw, slots, alpha));
       }
     });
+    this.updateScalars.clear();
   }
 
   /** Updates taken so far. */
@@ -84,6 +110,8 @@ export abstract class SpecOptimizer extends tf.Optimizer {
   override dispose(): void {
     for (const slots of this.slots.values()) for (const s of slots) s.dispose();
     this.slots.clear();
+    for (const c of this.constants.values()) c.dispose();
+    this.constants.clear();
   }
 }
 
@@ -91,7 +119,7 @@ export abstract class SpecOptimizer extends tf.Optimizer {
 export class GradientDescent extends SpecOptimizer {
   static readonly className = 'NetCanvasGradientDescent';
   protected override readonly slotCount = 0;
-  protected override step(w: tf.Tensor, dw: tf.Tensor, _slots: tf.Variable[], alpha: number): tf.Tensor {
+  protected override step(w: tf.Tensor, dw: tf.Tensor, _slots: tf.Variable[], alpha: tf.Scalar): tf.Tensor {
     return tf.sub(w, tf.mul(dw, alpha));
   }
   override getConfig(): tf.serialization.ConfigDict {
@@ -115,8 +143,8 @@ export class Momentum extends SpecOptimizer {
   ) {
     super(learningRate);
   }
-  protected override step(w: tf.Tensor, dw: tf.Tensor, [v]: tf.Variable[], alpha: number): tf.Tensor {
-    v!.assign(tf.add(tf.mul(v!, this.beta), tf.mul(dw, 1 - this.beta)));
+  protected override step(w: tf.Tensor, dw: tf.Tensor, [v]: tf.Variable[], alpha: tf.Scalar): tf.Tensor {
+    v!.assign(tf.add(tf.mul(v!, this.constant(this.beta)), tf.mul(dw, this.constant(1 - this.beta))));
     return tf.sub(w, tf.mul(v!, alpha));
   }
   override getConfig(): tf.serialization.ConfigDict {
@@ -141,9 +169,10 @@ export class RMSprop extends SpecOptimizer {
   ) {
     super(learningRate);
   }
-  protected override step(w: tf.Tensor, dw: tf.Tensor, [s]: tf.Variable[], alpha: number): tf.Tensor {
-    s!.assign(tf.add(tf.mul(s!, this.beta2), tf.mul(tf.square(dw), 1 - this.beta2)));
-    return tf.sub(w, tf.mul(tf.div(dw, tf.sqrt(tf.add(s!, this.epsilon))), alpha));
+  protected override step(w: tf.Tensor, dw: tf.Tensor, [s]: tf.Variable[], alpha: tf.Scalar): tf.Tensor {
+    const { beta2, epsilon } = this;
+    s!.assign(tf.add(tf.mul(s!, this.constant(beta2)), tf.mul(tf.square(dw), this.constant(1 - beta2))));
+    return tf.sub(w, tf.mul(tf.div(dw, tf.sqrt(tf.add(s!, this.constant(epsilon)))), alpha));
   }
   override getConfig(): tf.serialization.ConfigDict {
     return { learningRate: this.learningRate, beta2: this.beta2, epsilon: this.epsilon };
@@ -168,12 +197,14 @@ export class Adam extends SpecOptimizer {
   ) {
     super(learningRate);
   }
-  protected override step(w: tf.Tensor, dw: tf.Tensor, [v, s]: tf.Variable[], alpha: number): tf.Tensor {
-    v!.assign(tf.add(tf.mul(v!, this.beta1), tf.mul(dw, 1 - this.beta1)));
-    s!.assign(tf.add(tf.mul(s!, this.beta2), tf.mul(tf.square(dw), 1 - this.beta2)));
-    const vHat = tf.div(v!, 1 - this.beta1 ** this.t);
-    const sHat = tf.div(s!, 1 - this.beta2 ** this.t);
-    return tf.sub(w, tf.mul(tf.div(vHat, tf.sqrt(tf.add(sHat, this.epsilon))), alpha));
+  protected override step(w: tf.Tensor, dw: tf.Tensor, [v, s]: tf.Variable[], alpha: tf.Scalar): tf.Tensor {
+    const { beta1, beta2, epsilon, t } = this;
+    const c = (value: number) => this.constant(value);
+    v!.assign(tf.add(tf.mul(v!, c(beta1)), tf.mul(dw, c(1 - beta1))));
+    s!.assign(tf.add(tf.mul(s!, c(beta2)), tf.mul(tf.square(dw), c(1 - beta2))));
+    const vHat = tf.div(v!, this.perUpdate(1 - beta1 ** t));
+    const sHat = tf.div(s!, this.perUpdate(1 - beta2 ** t));
+    return tf.sub(w, tf.mul(tf.div(vHat, tf.sqrt(tf.add(sHat, c(epsilon)))), alpha));
   }
   override getConfig(): tf.serialization.ConfigDict {
     return { learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon };
