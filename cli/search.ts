@@ -24,13 +24,19 @@ import {
   validateSpace,
 } from '../engine/search/index.js';
 import { wholeNumber } from './args.js';
-import { type NodeBackend, selectNodeBackend } from './backend.js';
+import {
+  isNodeExecutorChoice,
+  NODE_EXECUTOR_CHOICES,
+  type NodeExecutorChoice,
+  selectNodeBackend,
+  selectNodeExecutor,
+} from './backend.js';
 import { formatProblem, loadDocumentFile } from './files.js';
 import type { Output } from './output.js';
 
 export const SEARCH_USAGE = `Usage: netcanvas search FILE --trials N [--epochs E] [--seed S] [--jsonl]
          [--param NODE.PATH[=SCALE:MIN:MAX] ...] [--baseline] [--rounds R] [--keep K]
-         [--no-prune] [--apply OUT] [--backend wasm|cpu]
+         [--no-prune] [--apply OUT] [--backend auto|fast|wasm|cpu]
 
 Random hyperparameter search (spec §11): trains N trials of E epochs each (default: the Training
 node's epochs), each with values drawn by seed S (default 1), and prints them best first by dev loss.
@@ -57,7 +63,7 @@ interface Flags {
   keep?: number;
   prune: boolean;
   apply?: string;
-  backend: NodeBackend;
+  backend: NodeExecutorChoice;
 }
 
 /** The flags, or the message for a wrong one. */
@@ -78,7 +84,7 @@ function readFlags(argv: string[]): Flags | string {
         keep: { type: 'string' },
         'no-prune': { type: 'boolean', default: false },
         apply: { type: 'string' },
-        backend: { type: 'string', default: 'wasm' },
+        backend: { type: 'string', default: 'auto' },
       },
     });
   } catch (err) {
@@ -97,8 +103,8 @@ function readFlags(argv: string[]): Flags | string {
   };
   const wrong = Object.values(numbers).find((n) => typeof n === 'string');
   if (wrong) return wrong as string;
-  if (v.backend !== 'wasm' && v.backend !== 'cpu') {
-    return `--backend is wasm or cpu in Node (no WebGPU here), not "${String(v.backend)}".`;
+  if (typeof v.backend !== 'string' || !isNodeExecutorChoice(v.backend)) {
+    return `--backend is ${NODE_EXECUTOR_CHOICES.join(', ')} in Node (no WebGPU here), not "${String(v.backend)}".`;
   }
   const { trials, epochs, seed, rounds, keep } = numbers as Record<string, number | undefined>;
   return {
@@ -247,12 +253,18 @@ export async function searchCommand(argv: string[], out: Output): Promise<number
   if (typeof planned === 'number') return planned;
   const { doc, reader } = planned;
   let space = planned.space;
-  const backend = await selectNodeBackend(flags.backend);
+  await selectNodeBackend(flags.backend === 'cpu' ? 'cpu' : 'wasm');
+  // Where trials train is measured once, on the document as it is.
+  const base = await prepareRun(doc, reader);
+  const { executor, backend } = base.ok
+    ? await selectNodeExecutor(flags.backend, base.value.plan, base.value.splits.train)
+    : { executor: 'tfjs' as const, backend: flags.backend === 'cpu' ? 'cpu' : 'wasm' };
+  const where = executor === 'fast' ? 'the fast float32 executor' : `tf.js ${backend}`;
   const pruning = flags.prune ? DEFAULT_PRUNING : null;
   const at = pruning ? pruneEpoch(space.epochsPerTrial, pruning) : null;
   if (!flags.jsonl) {
     out.error(
-      `Searching "${doc.name}" on ${backend}: ${flags.rounds > 1 ? `${flags.rounds} rounds of ` : ''}${space.trials} trials × ${space.epochsPerTrial} epochs, seed ${space.seed}${at ? `; a trial worse than the median after epoch ${at} is stopped` : ''}.`,
+      `Searching "${doc.name}" on ${where}: ${flags.rounds > 1 ? `${flags.rounds} rounds of ` : ''}${space.trials} trials × ${space.epochsPerTrial} epochs, seed ${space.seed}${at ? `; a trial worse than the median after epoch ${at} is stopped` : ''}.`,
     );
     for (const p of space.params) out.error(`  ${paramKey(p)}: ${p.scale} [${p.min}, ${p.max}]`);
   }
@@ -263,7 +275,7 @@ export async function searchCommand(argv: string[], out: Output): Promise<number
   process.once('SIGINT', onSignal);
   const results: RoundResult[] = [];
   try {
-    const execute = localTrialExecutor(reader);
+    const execute = localTrialExecutor(reader, { executor });
     for (let round = 1; round <= flags.rounds && !signal.aborted; round++) {
       const roundResults: TrialResult[] = [];
       const options = { execute, pruning, signal, baseline: flags.baseline && round === 1 };

@@ -1,7 +1,7 @@
 import { prepareRun } from '../compile/prepare.js';
 import type { DataFileReader } from '../data/types.js';
 import type { EpochEvent } from '../train/events.js';
-import { TrainingRun } from '../train/trainer.js';
+import { type ExecutorName, TrainingRun } from '../train/trainer.js';
 import { shouldPrune } from './runner.js';
 import type { TrialExecutor, TrialOutcome } from './trial.js';
 
@@ -11,8 +11,12 @@ const fmt = (v: number): string => (Number.isFinite(v) ? v.toFixed(4) : String(v
  * A trial executor that trains in this thread with the real trainer (Node for the CLI, or inside a
  * worker): prepares the document (data read through `reader`), trains `request.epochs` epochs with
  * the document's own seed, applies the prune check after its epoch, and frees every tensor after.
+ * `executor` "fast" trains trials on the float32 fast executor where their graph allows it.
  */
-export function localTrialExecutor(reader?: DataFileReader): TrialExecutor {
+export function localTrialExecutor(
+  reader?: DataFileReader,
+  options: { executor?: ExecutorName } = {},
+): TrialExecutor {
   return async (request, signal) => {
     const started = performance.now();
     const prepared = await prepareRun(request.doc, reader);
@@ -48,6 +52,7 @@ export function localTrialExecutor(reader?: DataFileReader): TrialExecutor {
     };
     const run: TrainingRun = new TrainingRun(plan, splits, {
       epochs: request.epochs,
+      ...(options.executor ? { executor: options.executor } : {}),
       onEvent: (e) => {
         if (signal.aborted) run.stop();
         if (e.type === 'epoch') onEpoch(e);

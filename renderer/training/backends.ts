@@ -144,16 +144,17 @@ export interface TrainingSetup {
 /**
  * Sets up the run's backend and executor. "auto" times the fast executor and every usable backend
  * on the plan (`chooseExecutor`) and takes the fastest; "fast" takes the fast executor (tf.js on
- * WASM beside it); a backend name trains with tf.js there.
+ * WASM beside it); a backend name trains with tf.js there. Without a plan to time, "auto" takes the
+ * first backend of the automatic order.
  */
 export async function setUpTraining(
   choice: BackendChoice,
-  plan: TrainingPlan,
-  train: LabeledData,
+  plan: TrainingPlan | null,
+  train: LabeledData | null,
 ): Promise<TrainingSetup> {
   const probes = await probeBackends();
   const { order, notes } = backendOrder(choice, probes);
-  if (choice !== 'auto') {
+  if (choice !== 'auto' || !plan || !train) {
     const backend = await initBackend(order, probes);
     return {
       ...backend,

@@ -9,7 +9,7 @@ import type { TrainingEvent } from '../../engine/train/events';
 import { TrainingRun } from '../../engine/train/trainer';
 import { checkDocumentGradients, filesReader } from '../gradcheck/task';
 import { searchDocument } from '../tuning/task';
-import { backendOrder, initBackend, nextBackend, probeBackends, setUpTraining } from './backends';
+import { nextBackend, setUpTraining } from './backends';
 import type { FromWorker, ToWorker } from './protocol';
 
 /**
@@ -135,22 +135,17 @@ let searchSignal: { aborted: boolean } | null = null;
 /** Hyperparameter search: one trial at a time on the chosen backend, each result posted as it ends. */
 async function search(message: Extract<ToWorker, { type: 'search' }>): Promise<void> {
   const { runId } = message;
-  const probes = await probeBackends();
-  const { order, notes } = backendOrder(message.backend, probes);
-  const backend = await initBackend(order, probes);
-  post({
-    type: 'backend',
-    runId,
-    name: backend.name,
-    adapter: backend.adapter,
-    notes: [...notes, ...backend.notes],
-    executor: 'tfjs',
-    timings: [],
-  });
+  // Where trials train is measured once, on the document as it is.
+  const base = await prepareRun(message.document, filesReader(message.files));
+  const backend = base.ok
+    ? await setUpTraining(message.backend, base.value.plan, base.value.splits.train)
+    : await setUpTraining(message.backend, null, null);
+  post({ type: 'backend', runId, ...backend });
   const signal = { aborted: false };
   searchSignal = signal;
   const problems = await searchDocument(message.document, message.space, {
     baseline: message.baseline,
+    executor: backend.executor,
     reader: filesReader(message.files),
     signal,
     onTrial: (result) => post({ type: 'trial', runId, result }),

@@ -9,11 +9,14 @@ import {
   type TrialResult,
   validateSpace,
 } from '../../engine/search';
+import type { ExecutorName } from '../../engine/train/trainer';
 
 export interface SearchTaskOptions {
   /** Also train the document's own values first, as trial 0. */
   baseline: boolean;
   reader?: DataFileReader;
+  /** "fast": trials train on the float32 fast executor where their graph allows it. */
+  executor?: ExecutorName;
   /** Setting `aborted` stops the search: no new trial starts and the one training stops soon. */
   signal: { readonly aborted: boolean };
   onTrial(result: TrialResult): void;
@@ -35,7 +38,7 @@ export async function searchDocument(
   const errors = validateSpace(doc, parsed.value).filter((p) => p.severity === 'error');
   if (errors.length) return errors;
   const trials = runSearch(doc, parsed.value, {
-    execute: localTrialExecutor(options.reader),
+    execute: localTrialExecutor(options.reader, options.executor ? { executor: options.executor } : {}),
     baseline: options.baseline,
     signal: options.signal,
   });
