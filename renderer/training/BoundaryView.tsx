@@ -1,5 +1,6 @@
 import { memo, useRef } from 'react';
 import { useFrameLoop, useTrainingT } from './hooks';
+import { boundaryKey } from './redraw';
 import type { RunRecord } from './runRecord';
 
 const CLASS_RGB: [number, number, number][] = [
@@ -82,11 +83,12 @@ function paintPoints(ctx: CanvasRenderingContext2D, points: NonNullable<RunRecor
 export const BoundaryView = memo(function BoundaryView({ run }: { run: RunRecord; tick: number }) {
   const t = useTrainingT();
   const canvas = useRef<HTMLCanvasElement>(null);
-  const drawn = useRef(-1);
+  const drawn = useRef('');
   useFrameLoop(() => {
     const ctx = canvas.current?.getContext('2d');
-    if (!ctx || !run.points || drawn.current === run.version) return;
-    drawn.current = run.version;
+    const key = boundaryKey(run);
+    if (!ctx || !run.points || drawn.current === key) return;
+    drawn.current = key;
     ctx.clearRect(0, 0, SIZE, SIZE);
     if (run.boundary) paintField(ctx, run.boundary);
     paintPoints(ctx, run.points);

@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import { useTrainingT } from './hooks';
 import { LineChart, type LineSeries } from './LineChart';
 import { COLORS } from './palette';
+import { updatesKey } from './redraw';
 import type { RunRecord } from './runRecord';
 import { oscillation, smoothColumn } from './series';
 
@@ -34,24 +35,21 @@ export const CostChart = memo(function CostChart({ run, compare, beta, biasCorre
     ],
     [t, beta, others],
   );
-  const data = () => {
-    const version = [run.version, beta, biasCorrection, ...others.map((r) => r.version)].join('|');
+  const version = () => `${updatesKey([run, ...others])}|${beta}|${biasCorrection}`;
+  const columns = (): ArrayLike<number>[] => {
     const raw = run.updates.cost.view();
     const smooth = smoothColumn(raw, beta, biasCorrection);
-    if (!others.length) return { version, columns: [run.updates.t.view(), raw, smooth] };
+    if (!others.length) return [run.updates.t.view(), raw, smooth];
     const n = Math.max(raw.length, ...others.map((r) => r.updates.cost.length));
     const x = Array.from({ length: n }, (_, i) => i + 1);
     const pad = (v: Float64Array) =>
       Array.from({ length: n }, (_, i) => (i < v.length ? (v[i] as number) : null));
-    return {
-      version,
-      columns: [
-        x,
-        pad(raw),
-        pad(smooth),
-        ...others.map((r) => pad(smoothColumn(r.updates.cost.view(), beta, biasCorrection))),
-      ] as ArrayLike<number>[],
-    };
+    return [
+      x,
+      pad(raw),
+      pad(smooth),
+      ...others.map((r) => pad(smoothColumn(r.updates.cost.view(), beta, biasCorrection))),
+    ] as ArrayLike<number>[];
   };
   const raw = run.updates.cost.view();
   const figure = oscillation(raw, smoothColumn(raw, beta, biasCorrection));
@@ -61,7 +59,8 @@ export const CostChart = memo(function CostChart({ run, compare, beta, biasCorre
         title={t('train.costPerUpdate')}
         xLabel="t"
         series={series}
-        data={data}
+        version={version}
+        columns={columns}
         height={220}
         testId="chart-cost"
       />

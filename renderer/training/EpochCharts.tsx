@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import { useTrainingT } from './hooks';
 import { LineChart, type LineSeries } from './LineChart';
 import { COLORS } from './palette';
+import { epochsKey } from './redraw';
 import type { RunRecord } from './runRecord';
 
 interface Props {
@@ -34,7 +35,7 @@ export const EpochCharts = memo(function EpochCharts({ run, compare }: Props) {
   const t = useTrainingT();
   const runs = useMemo(() => [run, ...compare.filter((r) => r.id !== run.id)], [run, compare]);
   const many = runs.length > 1;
-  const version = () => runs.map((r) => r.version).join('|');
+  const version = () => epochsKey(runs);
   const { costSeries, accSeries, lrSeries } = useMemo(() => {
     const color = (i: number, single: string) =>
       many ? (COLORS.runs[i % COLORS.runs.length] as string) : single;
@@ -60,21 +61,24 @@ export const EpochCharts = memo(function EpochCharts({ run, compare }: Props) {
         title={t('train.epochCost')}
         xLabel="epoch"
         series={costSeries}
-        data={() => ({ version: version(), columns: aligned(runs, ['trainCost', 'devCost']) })}
+        version={version}
+        columns={() => aligned(runs, ['trainCost', 'devCost'])}
         testId="chart-epoch-cost"
       />
       <LineChart
         title={t('train.epochAccuracy')}
         xLabel="epoch"
         series={accSeries}
-        data={() => ({ version: version(), columns: aligned(runs, ['trainAccuracy', 'devAccuracy']) })}
+        version={version}
+        columns={() => aligned(runs, ['trainAccuracy', 'devAccuracy'])}
         testId="chart-epoch-accuracy"
       />
       <LineChart
         title={t('train.learningRate')}
         xLabel="epoch"
         series={lrSeries}
-        data={() => ({ version: version(), columns: aligned(runs, ['lr']) })}
+        version={version}
+        columns={() => aligned(runs, ['lr'])}
         testId="chart-lr"
       />
     </div>

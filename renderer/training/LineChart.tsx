@@ -2,6 +2,7 @@ import { memo, useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { observeWidth, useFrameLoop } from './hooks';
+import { seriesKey } from './redraw';
 
 export interface LineSeries {
   label: string;
@@ -14,8 +15,10 @@ export interface LineChartProps {
   title: string;
   xLabel: string;
   series: readonly LineSeries[];
-  /** Returns the data to draw (x first) and a version: the chart redraws when the version changes. */
-  data: () => { version: string; columns: ArrayLike<number>[] };
+  /** What the data depends on, read every frame: the chart redraws when it changes. */
+  version: () => string;
+  /** The data to draw (x first), read only when the version moved. */
+  columns: () => ArrayLike<number>[];
   height?: number;
   logY?: boolean;
   testId: string;
@@ -29,7 +32,8 @@ export const LineChart = memo(function LineChart({
   title,
   xLabel,
   series,
-  data,
+  version,
+  columns,
   height = 180,
   logY = false,
   testId,
@@ -37,8 +41,11 @@ export const LineChart = memo(function LineChart({
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const drawn = useRef('');
-  const getData = useRef(data);
-  getData.current = data;
+  const getData = useRef({ version, columns });
+  getData.current = { version, columns };
+  // Parents rebuild equal series on every render (4 a second while training): the chart is built from
+  // their key, so it is rebuilt only when they differ, not with a forced layout on every tick.
+  const key = seriesKey(series);
 
   useEffect(() => {
     const el = box.current;
@@ -57,7 +64,7 @@ export const LineChart = memo(function LineChart({
       cursor: { drag: { x: true, y: false } },
       series: [
         { label: xLabel },
-        ...series.map((s) => ({
+        ...(JSON.parse(key) as LineSeries[]).map((s) => ({
           label: s.label,
           stroke: s.color,
           width: s.width ?? 1.5,
@@ -66,22 +73,21 @@ export const LineChart = memo(function LineChart({
         })),
       ],
     };
-    const initial = getData.current();
-    plot.current = new uPlot(opts, initial.columns as uPlot.AlignedData, el);
-    drawn.current = initial.version;
+    drawn.current = getData.current.version();
+    plot.current = new uPlot(opts, getData.current.columns() as uPlot.AlignedData, el);
     const stop = observeWidth(el, (width) => plot.current?.setSize({ width, height }));
     return () => {
       stop();
       plot.current?.destroy();
       plot.current = null;
     };
-  }, [title, xLabel, series, height, logY]);
+  }, [title, xLabel, key, height, logY]);
 
   useFrameLoop(() => {
-    const next = getData.current();
-    if (!plot.current || next.version === drawn.current) return;
-    drawn.current = next.version;
-    plot.current.setData(next.columns as uPlot.AlignedData);
+    const next = getData.current.version();
+    if (!plot.current || next === drawn.current) return;
+    drawn.current = next;
+    plot.current.setData(getData.current.columns() as uPlot.AlignedData);
   });
 
   return <div className="nc-chart" ref={box} data-testid={testId} data-version={drawn.current} />;
