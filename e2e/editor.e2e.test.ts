@@ -6,7 +6,7 @@ import { parseDocument } from '../engine/document/parse';
 import { CHROMIUM, hasChromium, warnIfNoChromium, withoutFileSystemAccess } from './browser';
 import { EditorPage, SCREENSHOTS } from './editorPage';
 import { writeFixtures } from './fixtures';
-import { frameStats, mockFileSystemAccess, recordFrames } from './frames';
+import { frameStats, framesWhilePanning, mockFileSystemAccess, recordFrames } from './frames';
 import { serveRenderer } from './server';
 
 warnIfNoChromium('browser tests');
@@ -413,15 +413,7 @@ describe.skipIf(!hasChromium)('the editor in Chromium', () => {
       .toBe(300);
     const loadMs = Date.now() - opened;
     await bigPage.evaluate(() => new Promise(requestAnimationFrame));
-    const box = (await bigApp.pane().boundingBox())!;
-    const mid = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-
-    await recordFrames(bigPage);
-    await bigPage.mouse.move(mid.x, mid.y);
-    await bigPage.mouse.down();
-    for (let i = 0; i < 60; i++) await bigPage.mouse.move(mid.x - i * 6, mid.y - i * 3);
-    await bigPage.mouse.up();
-    const pan = await frameStats(bigPage);
+    const pan = await framesWhilePanning(bigPage, bigApp.pane());
 
     await recordFrames(bigPage);
     for (let i = 0; i < 30; i++) {

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export interface FrameStats {
   frames: number;
@@ -39,6 +39,22 @@ export async function frameStats(page: Page): Promise<FrameStats> {
     p95Ms: round(sorted[Math.floor(sorted.length * 0.95)] ?? 0),
     maxMs: round(sorted[sorted.length - 1] ?? 0),
   };
+}
+
+/**
+ * Drags `pane` from its centre by (−354, −177) px in 60 mouse moves (a pan of the canvas), recording
+ * the frames meanwhile.
+ */
+export async function framesWhilePanning(page: Page, pane: Locator): Promise<FrameStats> {
+  const box = await pane.boundingBox();
+  if (!box) throw new Error('the pane is not visible');
+  const mid = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await recordFrames(page);
+  await page.mouse.move(mid.x, mid.y);
+  await page.mouse.down();
+  for (let i = 0; i < 60; i++) await page.mouse.move(mid.x - i * 6, mid.y - i * 3);
+  await page.mouse.up();
+  return frameStats(page);
 }
 
 /**

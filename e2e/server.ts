@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type PreviewServer, preview } from 'vite';
+import { build, type InlineConfig, type PreviewServer, preview } from 'vite';
 
 const configFile = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
 
@@ -22,16 +22,22 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** A production build served on 127.0.0.1: its URL, and a function that stops it and cleans up. */
+export interface ServedBuild {
+  url: string;
+  close(): Promise<void>;
+}
+
 /**
- * Builds the renderer (production, as `npm run build:web` does) into a temporary folder and serves
- * it on 127.0.0.1 with `vite preview`. Returns its URL and a function that stops it and cleans up.
+ * Builds a Vite project (`config`: the app's config file, or an inline one) into a temporary folder
+ * and serves it on 127.0.0.1 with `vite preview`.
  */
-export async function serveRenderer(): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveBuild(config: InlineConfig): Promise<ServedBuild> {
   const outDir = mkdtempSync(join(tmpdir(), 'netcanvas-e2e-'));
-  await build({ configFile, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  await build({ ...config, logLevel: 'error', build: { ...config.build, outDir, emptyOutDir: true } });
   const port = await freePort();
   const server: PreviewServer = await preview({
-    configFile,
+    ...config,
     logLevel: 'error',
     build: { outDir },
     preview: { host: '127.0.0.1', port, strictPort: true },
@@ -44,3 +50,6 @@ export async function serveRenderer(): Promise<{ url: string; close(): Promise<v
     },
   };
 }
+
+/** The renderer built as `npm run build:web` does (production), served on 127.0.0.1. */
+export const serveRenderer = (): Promise<ServedBuild> => serveBuild({ configFile });
