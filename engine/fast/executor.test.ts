@@ -7,7 +7,8 @@ import { Network } from '../model/network.js';
 import { createRandom, mixSeeds, permutation } from '../random.js';
 import { createOptimizer } from '../train/optimizers.js';
 import { featureStatistics } from '../train/statistics.js';
-import { FastExecutor, parametersOf, supportsFast } from './executor.js';
+import { FastExecutor, type FastExecutorOptions, parametersOf, supportsFast } from './executor.js';
+import { simdAvailable } from './kernels.js';
 
 /** Relative tolerance of costs and weights after every update (float32 on both sides). */
 const TOLERANCE = 1e-4;
@@ -109,44 +110,56 @@ function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return worst;
 }
 
+/** A case's plan, training split, tf.js network and the fast executor's options from its weights. */
+async function setUp(c: (typeof cases)[number]) {
+  const prepared = await prepareRun(
+    sequentialDocument({ ...c.spec, training: { batchMode: 'mini', batchSize: c.batch, seed: 3 } }),
+  );
+  if (!prepared.ok) throw new Error(JSON.stringify(prepared.problems));
+  const { plan, splits } = prepared.value;
+  expect(supportsFast(plan)).toBeNull();
+  const train = splits.train;
+  const stats = plan.needsInputStatistics ? featureStatistics(train) : undefined;
+  const network = Network.fromPlan(plan, {
+    random: createRandom(plan.training.seed).fork(),
+    ...(stats ? { inputStatistics: stats } : {}),
+  });
+  const options: FastExecutorOptions = {
+    batchSize: c.batch,
+    parameters: parametersOf(network),
+    ...(stats ? { inputStatistics: stats } : {}),
+  };
+  return { plan, train, network, options };
+}
+
+/** `count` mini-batches of a seeded shuffle, reshuffled each epoch; an epoch's last batch may be short, as in the trainer. */
+function* miniBatches(m: number, batch: number, seed: number, count: number): Generator<Int32Array> {
+  const shuffle = createRandom(mixSeeds(seed, 1));
+  let order = permutation(m, shuffle);
+  let at = 0;
+  for (let t = 0; t < count; t++) {
+    if (at >= m) {
+      order = permutation(m, shuffle);
+      at = 0;
+    }
+    yield order.subarray(at, Math.min(at + batch, m));
+    at += batch;
+  }
+}
+
 describe('FastExecutor matches the tf.js executor', () => {
   for (const c of cases) {
     it(c.name, async () => {
-      const prepared = await prepareRun(
-        sequentialDocument({ ...c.spec, training: { batchMode: 'mini', batchSize: c.batch, seed: 3 } }),
-      );
-      if (!prepared.ok) throw new Error(JSON.stringify(prepared.problems));
-      const { plan, splits } = prepared.value;
-      expect(supportsFast(plan)).toBeNull();
-      const train = splits.train;
-      const stats = plan.needsInputStatistics ? featureStatistics(train) : undefined;
-      const network = Network.fromPlan(plan, {
-        random: createRandom(plan.training.seed).fork(),
-        ...(stats ? { inputStatistics: stats } : {}),
-      });
+      const { plan, train, network, options } = await setUp(c);
       const optimizer = createOptimizer(plan.optimizer);
-      const fast = new FastExecutor(plan, train, {
-        batchSize: c.batch,
-        parameters: parametersOf(network),
-        ...(stats ? { inputStatistics: stats } : {}),
-      });
+      const fast = new FastExecutor(plan, train, options);
       const labels = labelMatrix(plan.loss, train);
       const x = tf.tensor2d(train.x, [train.m, train.features]);
       const y = tf.tensor2d(labels.values, [train.m, labels.columns]);
       const varList = network.trainableVariables;
-      const shuffle = createRandom(mixSeeds(plan.training.seed, 1));
-      let order = permutation(train.m, shuffle);
       let worstCost = 0;
       let worstWeight = 0;
-      let at = 0;
-      for (let t = 1; t <= 50; t++) {
-        if (at >= train.m) {
-          order = permutation(train.m, shuffle);
-          at = 0;
-        }
-        // The epoch's last batch may be short, as in the trainer.
-        const indices = order.subarray(at, Math.min(at + c.batch, train.m));
-        at += c.batch;
+      for (const indices of miniBatches(train.m, c.batch, plan.training.seed, 50)) {
         const expected = tf.tidy(() => {
           const idx = tf.tensor1d(indices, 'int32');
           const xb = tf.gather(x, idx);
@@ -196,4 +209,32 @@ describe('FastExecutor matches the tf.js executor', () => {
     if (!bn.ok) throw new Error(JSON.stringify(bn.problems));
     expect(supportsFast(bn.value.plan)).toMatch(/BatchNorm/);
   });
+});
+
+describe.runIf(simdAvailable())('FastExecutor on WebAssembly SIMD matches its JS kernels', () => {
+  // Both sides store float32; the SIMD products also sum in float32 (the JS ones in float64), so a
+  // product differs by up to about k·2⁻²⁴ relative (k ≤ 64 here: 4e-6). Measured over 50 updates:
+  // costs within 7e-7, weights within 7e-6, except where a case says Adam magnifies rounding (its
+  // `tolerance`: 4e-4 measured, as float32 rounding of dW near √ε moves dW/√(S + ε)).
+  for (const c of cases) {
+    it(c.name, async () => {
+      const { plan, train, network, options } = await setUp(c);
+      network.dispose();
+      const simd = new FastExecutor(plan, train, { ...options, kernels: 'simd' });
+      const js = new FastExecutor(plan, train, { ...options, kernels: 'js' });
+      expect([simd.kernels.name, js.kernels.name]).toEqual(['simd', 'js']);
+      let worstCost = 0;
+      let worstWeight = 0;
+      for (const indices of miniBatches(train.m, c.batch, plan.training.seed, 50)) {
+        const expected = js.update(indices);
+        worstCost = Math.max(worstCost, Math.abs(simd.update(indices) - expected) / Math.max(expected, 1e-2));
+        const ours = simd.parameters();
+        for (const [i, p] of js.parameters().entries()) {
+          worstWeight = Math.max(worstWeight, relativeError(ours[i]?.values ?? [], p.values));
+        }
+      }
+      expect(worstCost).toBeLessThan(1e-5);
+      expect(worstWeight).toBeLessThan(c.tolerance ?? 1e-5);
+    });
+  }
 });

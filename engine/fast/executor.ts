@@ -7,14 +7,16 @@ import type { ActivationParams } from '../nodes/activation.js';
 import type { DenseParams } from '../nodes/dense.js';
 import type { LossFunction } from '../nodes/loss.js';
 import type { OptimizerParams } from '../nodes/optimizer.js';
-import { matmulBias, matmulTransA, matmulTransB } from './matmul.js';
+import { bindKernels, type KernelChoice, type MatmulKernels } from './kernels.js';
+import type { SpawnKernelHelper } from './wasm/parallel.js';
 
 /**
  * A float32 executor for the dense-network subset of the graph language (issue 8, "make it fast"):
  * Dense, Activation, Softmax (last) and Normalize (first) layers, the three losses and the four spec
  * optimizers, as fused loops over Float32Arrays. Every buffer is made at construction for the
  * mini-batch size; an update allocates nothing. The maths is the gradient-check reference's
- * (engine/gradcheck), in float32 storage.
+ * (engine/gradcheck), in float32 storage. The matrix products run as WebAssembly SIMD where the
+ * platform has it (the buffers then live in the kernels' memory, see kernels.ts), else as JS.
  */
 
 const LAYER_KINDS = new Set(['Dense', 'Activation', 'Softmax', 'Normalize']);
@@ -52,6 +54,13 @@ export interface FastExecutorOptions {
   /** Initial parameters in `Network.parameters` order, e.g. from `parametersOf(network)`. */
   parameters: readonly FastParameter[];
   inputStatistics?: FastInputStatistics;
+  /** Matrix products: WebAssembly SIMD where the platform has it ('auto', the default), or forced. */
+  kernels?: KernelChoice;
+  /**
+   * Starts a helper thread for the SIMD products (Node worker_threads, a Web Worker): with it, and
+   * where shared memory is available, each large product runs half on each thread.
+   */
+  helper?: SpawnKernelHelper;
 }
 
 /** What `evaluate` sums over a split. */
@@ -121,6 +130,8 @@ export class FastExecutor {
   private readonly optimizer: OptimizerParams;
   private readonly trainSize: number;
   private t = 0;
+  /** The matrix products in use ('simd' or 'js'). */
+  readonly kernels: MatmulKernels;
   readonly parameterIds: string[] = [];
   learningRate: number;
 
@@ -211,8 +222,16 @@ export class FastExecutor {
       }
     }
     this.outputActivation = outputActivation;
-    this.gradA = new Float32Array(mb * widest);
-    this.gradB = new Float32Array(mb * widest);
+    // Every buffer a product touches moves into the kernels' memory (SIMD) before the first update.
+    const batch = {
+      x: this.x,
+      yb: this.yb,
+      gradA: new Float32Array(mb * widest),
+      gradB: new Float32Array(mb * widest),
+    };
+    const holders = [batch, ...this.steps, ...this.slots];
+    this.kernels = bindKernels(options.kernels ?? 'auto', holders, options.helper);
+    ({ x: this.x, yb: this.yb, gradA: this.gradA, gradB: this.gradB } = batch);
   }
 
   private slot(w: Float32Array, dw: Float32Array): Slot {
@@ -354,8 +373,8 @@ export class FastExecutor {
         }
       } else if (s.type === 'dense') {
         const { nIn, nOut, w, b, z } = s;
-        // Z = A W + b (register-tiled, rows of W streamed contiguously).
-        matmulBias(a, w, b, z, mb, nIn, nOut);
+        // Z = A W + b.
+        this.kernels.matmulBias(a, w, b, z, mb, nIn, nOut);
         activate(s.g, s.alpha, z, s.a, mb * nOut);
         a = s.a;
       } else {
@@ -460,7 +479,7 @@ export class FastExecutor {
       activationBackward(s.g, s.alpha, out, z, d, mb * nOut);
       const aPrev = this.inputOf(si);
       // dW = A_prevᵀ dZ; db = Σ_i dZ⁽ⁱ⁾; dA_prev = dZ Wᵀ (not below the first layer).
-      matmulTransA(aPrev, d, dw, mb, nIn, nOut);
+      this.kernels.matmulTransA(aPrev, d, dw, mb, nIn, nOut);
       if (db) {
         db.fill(0);
         for (let i = 0; i < mb; i++) {
@@ -468,7 +487,7 @@ export class FastExecutor {
           for (let j = 0; j < nOut; j++) db[j]! += d[zo + j] as number;
         }
       }
-      if (needInput) matmulTransB(d, w, spare, mb, nIn, nOut);
+      if (needInput) this.kernels.matmulTransB(d, w, spare, mb, nIn, nOut);
       if (s.l2 > 0 || s.l1 > 0) {
         const l2m = s.l2 / m;
         const l1m = s.l1 / m;

@@ -1,0 +1,122 @@
+import type { matmulBias, matmulTransA, matmulTransB } from '../matmul.js';
+import { encodeModule, FunctionBody, Op, Simd } from './encoder.js';
+import { kernelModule } from './kernels.js';
+import {
+  DOTS,
+  GEMM,
+  JOB_BLOCK_BYTES,
+  JobPoster,
+  type KernelExports,
+  type SpawnKernelHelper,
+} from './parallel.js';
+
+/**
+ * The SIMD kernels bound to one WebAssembly.Memory of a fixed size: `take` hands out float32 views
+ * of it (16-byte aligned), and the products run on views of this memory only, addressed by their
+ * byte offsets. The memory never grows, so the views stay attached.
+ */
+
+const PAGE = 65536;
+/** Bytes no buffer gets at the start: address 0 stands for "no bias", and the job block lives there. */
+const RESERVED = JOB_BLOCK_BYTES;
+/** Products of fewer multiply-adds (about 20 µs) stay on one thread: waking the helper costs more. */
+const SPLIT_MACS = 1 << 20;
+/** Chunks of a shared product: small enough that a late helper still takes its part. */
+const CHUNKS = 8;
+
+const compiled = new Map<boolean, WebAssembly.Module | null>();
+
+/** A function returning f32x4.splat(0): WebAssembly.validate accepts it only where SIMD is on. */
+function probeModule(): Uint8Array<ArrayBuffer> {
+  const body = new FunctionBody([]);
+  body.op(Op.f32Const, 0, 0, 0, 0).simd(Simd.f32x4Splat).op(Op.drop);
+  return encodeModule({ minimumPages: 1 }, [{ name: 'probe', body }]);
+}
+
+/**
+ * The compiled kernel module for a private (or a shared) memory, or null where WebAssembly SIMD is
+ * missing, shared memory is unavailable (no cross-origin isolation), or synchronous compilation is
+ * refused (Chromium's main thread, for modules over its limit). Compiled once per realm.
+ */
+export function simdKernelModule(shared = false): WebAssembly.Module | null {
+  const known = compiled.get(shared);
+  if (known !== undefined) return known;
+  let module: WebAssembly.Module | null = null;
+  try {
+    const sharable = !shared || typeof SharedArrayBuffer === 'function'; // browsers: cross-origin isolated only
+    if (typeof WebAssembly === 'object' && sharable && WebAssembly.validate(probeModule())) {
+      const memory = shared ? { minimumPages: 1, maximumPages: 65536, shared } : { minimumPages: 1 };
+      module = new WebAssembly.Module(kernelModule(memory));
+      if (shared) new WebAssembly.Memory({ initial: 1, maximum: 1, shared }); // throws where unavailable
+    }
+  } catch {
+    module = null;
+  }
+  compiled.set(shared, module);
+  return module;
+}
+
+export class SimdKernels {
+  readonly name = 'simd';
+  private readonly memory: WebAssembly.Memory;
+  private readonly exports: KernelExports;
+  /** Set when a helper thread shares the large products. */
+  private readonly jobs: JobPoster | null = null;
+  private next = RESERVED;
+
+  /**
+   * Kernels over a memory that holds `floats` values in `buffers` views (alignment included). With
+   * `spawn`, the module must be the shared-memory one, and `spawn` starts the helper thread on it.
+   */
+  constructor(module: WebAssembly.Module, floats: number, buffers: number, spawn?: SpawnKernelHelper) {
+    const pages = Math.max(1, Math.ceil((RESERVED + 4 * floats + 16 * buffers) / PAGE));
+    this.memory = new WebAssembly.Memory(
+      spawn ? { initial: pages, maximum: pages, shared: true } : { initial: pages },
+    );
+    const instance = new WebAssembly.Instance(module, { env: { memory: this.memory } });
+    this.exports = instance.exports as unknown as KernelExports;
+    if (spawn) {
+      spawn(module, this.memory);
+      this.jobs = new JobPoster(this.memory, this.exports);
+    }
+  }
+
+  /** Threads sharing the products: 2 with a helper. */
+  get threads(): number {
+    return this.jobs ? 2 : 1;
+  }
+
+  /** A zeroed view of `length` floats, starting on a 16-byte boundary. */
+  take(length: number): Float32Array {
+    const view = new Float32Array(this.memory.buffer, this.next, length);
+    this.next += Math.ceil((4 * length) / 16) * 16;
+    return view;
+  }
+
+  private at(x: Float32Array): number {
+    if (x.buffer !== this.memory.buffer) throw new Error('A SIMD operand outside the kernel memory.');
+    return x.byteOffset;
+  }
+
+  /** C[m×n] = A[m×k]·B[k×n] + bias (null: 0). */
+  readonly matmulBias: typeof matmulBias = (a, b, bias, c, m, k, n) =>
+    this.gemm(this.at(a), 4 * k, 4, this.at(b), bias ? this.at(bias) : 0, this.at(c), m, k, n);
+
+  /** C[k×n] = Aᵀ·D with A [m×k], D [m×n]: gemm reading A by columns. */
+  readonly matmulTransA: typeof matmulTransA = (a, d, c, m, k, n) =>
+    this.gemm(this.at(a), 4, 4 * k, this.at(d), 0, this.at(c), k, m, n);
+
+  /** C[m×k] = D·Bᵀ with D [m×n], B [k×n]. */
+  readonly matmulTransB: typeof matmulTransB = (d, b, c, m, k, n) => {
+    if (this.jobs && m * k * n >= SPLIT_MACS)
+      this.jobs.run(DOTS, CHUNKS, this.at(d), this.at(b), this.at(c), m, k, n);
+    else this.exports.dots(this.at(d), this.at(b), this.at(c), m, k, n);
+  };
+
+  /** gemm (see kernels.ts), in chunks of rows shared with the helper thread when there is one. */
+  private readonly gemm: KernelExports['gemm'] = (a, aRow, aStep, b, bias, c, m, k, n) => {
+    if (this.jobs && m * k * n >= SPLIT_MACS)
+      this.jobs.run(GEMM, CHUNKS, a, aRow, aStep, b, bias, c, m, k, n);
+    else this.exports.gemm(a, aRow, aStep, b, bias, c, m, k, n);
+  };
+}
