@@ -5,6 +5,16 @@ import type { Locator, Page } from 'playwright-core';
 
 export const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
+/** Waits for the training panel to show the status, or one of the statuses. */
+export const waitStatus = (page: Page, status: string | string[], timeout = 60_000) =>
+  page.waitForSelector(
+    [status]
+      .flat()
+      .map((s) => `[data-testid="training-panel"][data-status="${s}"]`)
+      .join(', '),
+    { timeout },
+  );
+
 /** The editor in a browser page, addressed by data-testid and node ids. */
 export class EditorPage {
   constructor(readonly page: Page) {}

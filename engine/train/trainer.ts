@@ -15,6 +15,7 @@ import { FastSession } from './fast-session.js';
 import { nanMessage } from './nan-message.js';
 import { createOptimizer, type SpecOptimizer } from './optimizers.js';
 import { featureStatistics } from './statistics.js';
+import { yieldToEventLoop } from './yield.js';
 
 export interface TrainerOptions {
   /** Overrides the Training node's epochs. */
@@ -48,8 +49,6 @@ const allFinite = (s: SplitMetrics): boolean =>
   Number.isFinite(s.cost) && Number.isFinite(s.loss) && (s.accuracy === null || Number.isFinite(s.accuracy));
 
 type SplitName = 'train' | 'dev' | 'test';
-
-const nextTick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 function toDevice(data: LabeledData, plan: TrainingPlan): DeviceSplit {
   const labels = labelMatrix(plan.loss, data);
@@ -257,7 +256,7 @@ export class TrainingRun {
             }
             emitUpdate({ t, epoch, batch, lr }, cost);
             if (performance.now() - lastYield > yieldEveryMs) {
-              await nextTick();
+              await yieldToEventLoop();
               lastYield = performance.now();
             }
             continue;
@@ -284,7 +283,7 @@ export class TrainingRun {
             }
           }
           if (performance.now() - lastYield > yieldEveryMs) {
-            await nextTick();
+            await yieldToEventLoop();
             lastYield = performance.now();
           }
         }
@@ -313,8 +312,10 @@ export class TrainingRun {
           message = `Early stopping: the dev loss has not improved for ${early.patience} epochs since epoch ${this.best.epoch}.`;
           break;
         }
-        await nextTick();
-        lastYield = performance.now();
+        if (performance.now() - lastYield > yieldEveryMs) {
+          await yieldToEventLoop();
+          lastYield = performance.now();
+        }
       }
       if (reason === 'epochs') message = `Trained ${this.epochs} epochs.`;
     } catch (err) {
