@@ -4,7 +4,7 @@ import { LineChart, type LineSeries } from './LineChart';
 import { COLORS } from './palette';
 import { updatesKey } from './redraw';
 import type { RunRecord } from './runRecord';
-import { oscillation, smoothColumn } from './series';
+import { decimate, oscillation, smoothedSeries } from './series';
 
 interface Props {
   run: RunRecord;
@@ -12,6 +12,9 @@ interface Props {
   beta: number;
   biasCorrection: boolean;
 }
+
+/** Rows drawn at most: two per pixel column of a wide chart; more updates are decimated (min and max kept). */
+const MAX_POINTS = 4000;
 
 const hasDropout = (run: RunRecord) => run.document.nodes.some((n) => n.kind === 'Dropout');
 
@@ -38,21 +41,25 @@ export const CostChart = memo(function CostChart({ run, compare, beta, biasCorre
   const version = () => `${updatesKey([run, ...others])}|${beta}|${biasCorrection}`;
   const columns = (): ArrayLike<number>[] => {
     const raw = run.updates.cost.view();
-    const smooth = smoothColumn(raw, beta, biasCorrection);
-    if (!others.length) return [run.updates.t.view(), raw, smooth];
+    const smooth = smoothedSeries(run.updates.cost, beta, biasCorrection);
+    if (!others.length)
+      return decimate([run.updates.t.view(), raw, smooth], MAX_POINTS) as ArrayLike<number>[];
     const n = Math.max(raw.length, ...others.map((r) => r.updates.cost.length));
     const x = Array.from({ length: n }, (_, i) => i + 1);
     const pad = (v: Float64Array) =>
       Array.from({ length: n }, (_, i) => (i < v.length ? (v[i] as number) : null));
-    return [
-      x,
-      pad(raw),
-      pad(smooth),
-      ...others.map((r) => pad(smoothColumn(r.updates.cost.view(), beta, biasCorrection))),
-    ] as ArrayLike<number>[];
+    return decimate(
+      [
+        x,
+        pad(raw),
+        pad(smooth),
+        ...others.map((r) => pad(smoothedSeries(r.updates.cost, beta, biasCorrection))),
+      ],
+      MAX_POINTS,
+    ) as ArrayLike<number>[];
   };
   const raw = run.updates.cost.view();
-  const figure = oscillation(raw, smoothColumn(raw, beta, biasCorrection));
+  const figure = oscillation(raw, smoothedSeries(run.updates.cost, beta, biasCorrection));
   return (
     <div className="nc-cost-chart">
       <LineChart

@@ -53,6 +53,14 @@ export type ToWorker =
   /** Export the network the worker just trained (kept until the next run starts). */
   | { type: 'export'; runId: string; format: ExportFormat };
 
+/** Update events as columns, index i being the i-th update. */
+export interface UpdateColumns {
+  t: Float64Array;
+  cost: Float64Array;
+  smoothed: Float64Array;
+  lr: Float64Array;
+}
+
 /** The 2-D points of the splits, for the decision-boundary plot. */
 export interface PlotPoints {
   /** [m, 2] row-major. */
@@ -79,6 +87,11 @@ export type FromWorker =
   | { type: 'problems'; runId: string; problems: Problem[] }
   /** Events in arrival order, batched (a few per animation frame), never one message per update. */
   | { type: 'events'; runId: string; events: TrainingEvent[] }
+  /**
+   * Update events packed as columns (structured clone copies typed arrays in one go, not thousands of
+   * objects): every update since the last message, before any event that follows them.
+   */
+  | { type: 'updates'; runId: string; columns: UpdateColumns }
   | { type: 'points'; runId: string; bounds: PlotBounds; sets: PlotPoints[]; classes: number }
   | {
       type: 'boundary';

@@ -43,6 +43,29 @@ describe('a run record', () => {
     expect(run.version).toBe(2);
   });
 
+  it('appends packed update columns after the events before them', () => {
+    const run = newRunRecord('r1', 'Run 1', doc, 1);
+    applyWorkerMessage(run, {
+      type: 'events',
+      runId: 'r1',
+      events: [{ type: 'update', t: 1, epoch: 1, batch: 1, cost: 0.7, smoothedCost: 0.7, lr: 0.1 }],
+    });
+    applyWorkerMessage(run, {
+      type: 'updates',
+      runId: 'r1',
+      columns: {
+        t: Float64Array.of(2, 3),
+        cost: Float64Array.of(0.6, 0.5),
+        smoothed: Float64Array.of(0.65, 0.6),
+        lr: Float64Array.of(0.1, 0.05),
+      },
+    });
+    expect(Array.from(run.updates.t.view())).toEqual([1, 2, 3]);
+    expect(Array.from(run.updates.cost.view())).toEqual([0.7, 0.6, 0.5]);
+    expect(Array.from(run.updates.smoothed.view())).toEqual([0.7, 0.65, 0.6]);
+    expect(run.updates.lr.last()).toBe(0.05);
+  });
+
   it('ignores messages of other runs and marks failures with the backend to offer next', () => {
     const run = newRunRecord('r1', 'Run 1', doc, 1);
     expect(applyWorkerMessage(run, { type: 'problems', runId: 'other', problems: [] })).toBe(false);

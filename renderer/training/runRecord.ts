@@ -127,6 +127,17 @@ export function applyWorkerMessage(run: RunRecord, message: FromWorker): boolean
     case 'events':
       for (const e of message.events) applyEvent(run, e);
       break;
+    case 'updates': {
+      const { t, cost, smoothed, lr } = message.columns;
+      const u = run.updates;
+      for (let i = 0; i < t.length; i++) {
+        u.t.push(t[i] as number);
+        u.cost.push(cost[i] as number);
+        u.smoothed.push(smoothed[i] as number);
+        u.lr.push(lr[i] as number);
+      }
+      break;
+    }
     case 'points':
       run.points = { bounds: message.bounds, sets: message.sets, classes: message.classes };
       break;

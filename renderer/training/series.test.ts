@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oscillation, Series, smoothColumn } from './series';
+import { decimate, oscillation, Series, smoothColumn, smoothedSeries } from './series';
 
 describe('chart series', () => {
   it('grows past its capacity and keeps every value', () => {
@@ -29,5 +29,34 @@ describe('chart series', () => {
     const smooth = new Float64Array(100).fill(1);
     expect(oscillation(raw, smooth, 50)).toBeCloseTo(1, 10);
     expect(oscillation(new Float64Array(100).fill(1), smooth)).toBe(0);
+  });
+});
+
+describe('drawing many updates', () => {
+  it('smooths a growing series incrementally, equal to smoothing it whole', () => {
+    const raw = new Series(4);
+    const values = Array.from({ length: 50 }, (_, i) => Math.sin(i) + 1);
+    for (const v of values.slice(0, 20)) raw.push(v);
+    smoothedSeries(raw, 0.9, true);
+    for (const v of values.slice(20)) raw.push(v);
+    const whole = smoothColumn(Float64Array.from(values), 0.9, true);
+    expect(Array.from(smoothedSeries(raw, 0.9, true))).toEqual(Array.from(whole));
+    // A new β starts over: v_1 = (1 − 0.5)·θ_1 / (1 − 0.5) = θ_1 with the correction.
+    expect(smoothedSeries(raw, 0.5, true)[0]).toBeCloseTo(values[0] as number, 12);
+  });
+
+  it('keeps each run of rows’ lowest and highest value, in order, and passes short columns through', () => {
+    // 8 rows into 4 points: two runs of 4 rows, each keeping its min and max rows.
+    const x = [1, 2, 3, 4, 5, 6, 7, 8];
+    const y = [5, 1, 9, 4, 2, 8, 3, 7];
+    const z = [10, 20, 30, 40, 50, 60, 70, 80];
+    const [dx, dy, dz] = decimate([x, y, z], 4);
+    expect(Array.from(dx ?? [])).toEqual([2, 3, 5, 6]);
+    expect(Array.from(dy ?? [])).toEqual([1, 9, 2, 8]);
+    expect(Array.from(dz ?? [])).toEqual([20, 30, 50, 60]);
+    expect(decimate([x, y], 8)).toEqual([x, y]);
+    // A run with nothing finite (a shorter compared run's padding) keeps one gap row.
+    const [, padded] = decimate([x, [null, null, null, null, 1, 2, 3, 4]], 4);
+    expect(Array.from(padded ?? [])).toEqual([null, 1, 4]);
   });
 });

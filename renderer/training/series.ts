@@ -64,3 +64,65 @@ export function oscillation(raw: Float64Array, smoothed: Float64Array, window = 
   const mean = sum / n;
   return Math.sqrt(Math.max(0, sq / n - mean * mean));
 }
+
+interface SmoothedState {
+  key: string;
+  out: Series;
+  v: number;
+  power: number;
+}
+const smoothedCache = new WeakMap<Series, SmoothedState>();
+
+/**
+ * `smoothColumn` of a growing series, kept up to date as values arrive: a redraw smooths only the
+ * values added since the last one (O(new), not O(all) every frame), and starts over when β or the
+ * correction changes.
+ */
+export function smoothedSeries(values: Series, beta: number, biasCorrection: boolean): Float64Array {
+  const key = `${beta}|${biasCorrection}`;
+  let s = smoothedCache.get(values);
+  if (!s || s.key !== key || s.out.length > values.length) {
+    s = { key, out: new Series(Math.max(1024, values.length)), v: 0, power: 1 };
+    smoothedCache.set(values, s);
+  }
+  for (let i = s.out.length; i < values.length; i++) {
+    s.v = beta * s.v + (1 - beta) * values.at(i);
+    s.power *= beta;
+    s.out.push(biasCorrection ? s.v / (1 - s.power) : s.v);
+  }
+  return s.out.view();
+}
+
+/**
+ * At most `maxPoints` rows of chart columns (x first, then the series), for drawing: each of
+ * maxPoints/2 runs of rows keeps the rows where column `key` is lowest and highest, so the band of
+ * a noisy cost keeps its full height however many updates there are. Fewer rows pass unchanged.
+ */
+export function decimate(
+  columns: readonly ArrayLike<number | null>[],
+  maxPoints: number,
+  key = 1,
+): ArrayLike<number | null>[] {
+  const n = columns[0]?.length ?? 0;
+  const values = columns[key];
+  if (n <= maxPoints || !values) return [...columns];
+  const buckets = Math.max(1, Math.floor(maxPoints / 2));
+  const rows: number[] = [];
+  for (let b = 0; b < buckets; b++) {
+    const from = Math.floor((b * n) / buckets);
+    const to = Math.floor(((b + 1) * n) / buckets);
+    let lo = -1;
+    let hi = -1;
+    for (let i = from; i < to; i++) {
+      const v = values[i];
+      if (v === null || v === undefined || !Number.isFinite(v)) continue;
+      if (lo < 0 || v < (values[lo] as number)) lo = i;
+      if (hi < 0 || v > (values[hi] as number)) hi = i;
+    }
+    if (lo < 0)
+      rows.push(from); // nothing finite here (padding of a shorter run): keep the gap
+    else if (lo === hi) rows.push(lo);
+    else rows.push(Math.min(lo, hi), Math.max(lo, hi));
+  }
+  return columns.map((c) => rows.map((i) => c[i] ?? null));
+}

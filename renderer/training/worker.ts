@@ -10,7 +10,8 @@ import { TrainingRun } from '../../engine/train/trainer';
 import { checkDocumentGradients, filesReader } from '../gradcheck/task';
 import { searchDocument } from '../tuning/task';
 import { nextBackend, setUpTraining } from './backends';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, ToWorker, UpdateColumns } from './protocol';
+import { Series } from './series';
 
 /**
  * The training worker: hosts the engine so the canvas and charts stay responsive. Events are sent
@@ -25,6 +26,21 @@ const BOUNDARY_SIZE = 64;
 let current: TrainingRun | null = null;
 /** The last finished run, kept (network, plan, data) until the next starts, so it can be exported. */
 let finished: { runId: string; run: TrainingRun; plan: TrainingPlan; splits: DataSplits } | null = null;
+
+/** Update columns being filled between two messages. */
+const packedUpdates = () => ({
+  t: new Series(),
+  cost: new Series(),
+  smoothed: new Series(),
+  lr: new Series(),
+});
+
+const columnsOf = (u: ReturnType<typeof packedUpdates>): UpdateColumns => ({
+  t: u.t.view().slice(),
+  cost: u.cost.view().slice(),
+  smoothed: u.smoothed.view().slice(),
+  lr: u.lr.view().slice(),
+});
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
@@ -65,10 +81,19 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   }
 
   let buffer: TrainingEvent[] = [];
+  let updates = packedUpdates();
   let lastFlush = performance.now();
   let lastBoundary = 0;
   let lastT = 0;
   const flush = () => {
+    if (updates.t.length) {
+      const columns = columnsOf(updates);
+      post(
+        { type: 'updates', runId, columns },
+        Object.values(columns).map((c) => c.buffer),
+      );
+      updates = packedUpdates();
+    }
     if (buffer.length) post({ type: 'events', runId, events: buffer });
     buffer = [];
     lastFlush = performance.now();
@@ -88,11 +113,18 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     timings: backend.timings,
     ...(message.seed !== undefined ? { seed: message.seed } : {}),
     onEvent(event) {
-      buffer.push(event);
-      if (event.type === 'update') lastT = event.t;
+      if (event.type === 'update') {
+        updates.t.push(event.t);
+        updates.cost.push(event.cost);
+        updates.smoothed.push(event.smoothedCost);
+        updates.lr.push(event.lr);
+        lastT = event.t;
+      } else buffer.push(event);
       const now = performance.now();
       if (event.type === 'epoch' && now - lastBoundary > BOUNDARY_EVERY_MS) sendBoundary();
-      if (now - lastFlush > EVENT_FLUSH_MS || event.type !== 'update') flush();
+      // Batched every ~50 ms, epochs too (a fast run ends tens of thousands of epochs a second): only
+      // the start and the end go out at once. Updates are posted before the events of their batch.
+      if (now - lastFlush > EVENT_FLUSH_MS || event.type === 'start' || event.type === 'done') flush();
     },
   });
   current = run;
