@@ -1,5 +1,7 @@
 import { prepareRun } from '../engine/compile/prepare.js';
 import { FastExecutor, parametersOf, supportsFast } from '../engine/fast/executor.js';
+import type { KernelChoice } from '../engine/fast/kernels.js';
+import type { SpawnKernelHelper } from '../engine/fast/wasm/parallel.js';
 import { Network } from '../engine/model/network.js';
 import { createRandom, mixSeeds, permutation } from '../engine/random.js';
 import { featureStatistics } from '../engine/train/statistics.js';
@@ -9,9 +11,22 @@ import type { BenchGraph } from './graphs.js';
  * Updates per second of the float32 fast executor (engine/fast) on one graph, fed like the trainer:
  * a seeded shuffle each epoch, mini-batches cut from it, the cost of every update returned. Initial
  * weights from the tf.js network of the same plan and seed. `repeats` timings of `updates` each,
- * each on a fresh executor, after a warm-up run.
+ * each on a fresh executor, after a warm-up run; matrix products as `products` says (JS or SIMD
+ * kernels, a helper thread).
  */
-export async function fastThroughput(graph: BenchGraph, updates: number, repeats: number): Promise<number[]> {
+/** How the fast executor runs its products: JS or SIMD kernels; a helper thread, timed once it is up. */
+export interface FastProducts {
+  kernels?: KernelChoice;
+  helper?: SpawnKernelHelper;
+  ready?: () => Promise<void>;
+}
+
+export async function fastThroughput(
+  graph: BenchGraph,
+  updates: number,
+  repeats: number,
+  products: FastProducts = {},
+): Promise<number[]> {
   const prepared = await prepareRun(graph.doc);
   if (!prepared.ok) throw new Error(`${graph.id}: ${prepared.problems.map((p) => p.message).join('; ')}`);
   const { plan, splits } = prepared.value;
@@ -28,12 +43,15 @@ export async function fastThroughput(graph: BenchGraph, updates: number, repeats
   const parameters = parametersOf(network);
   network.dispose();
 
-  const timeRun = (n: number): number => {
+  const timeRun = async (n: number): Promise<number> => {
     const fast = new FastExecutor(plan, train, {
       batchSize,
       parameters,
+      kernels: products.kernels ?? 'auto',
+      ...(products.helper ? { helper: products.helper } : {}),
       ...(stats ? { inputStatistics: stats } : {}),
     });
+    await products.ready?.();
     const shuffle = createRandom(mixSeeds(plan.training.seed, 0x5f3759df));
     let order = permutation(m, shuffle);
     let at = 0;
@@ -51,8 +69,8 @@ export async function fastThroughput(graph: BenchGraph, updates: number, repeats
     if (!Number.isFinite(sink)) throw new Error(`${graph.id}: the fast executor's cost is not finite.`);
     return n / seconds;
   };
-  timeRun(Math.min(updates, 50));
+  await timeRun(Math.min(updates, 50));
   const rates: number[] = [];
-  for (let i = 0; i < repeats; i++) rates.push(timeRun(updates));
+  for (let i = 0; i < repeats; i++) rates.push(await timeRun(updates));
   return rates;
 }

@@ -7,20 +7,21 @@ import * as tf from '@tensorflow/tfjs';
 export async function matmulPeak(n = 512, loops = 20, repeats = 3): Promise<number[]> {
   const a = tf.randomNormal([n, n]);
   const b = tf.randomNormal([n, n]);
-  const once = () => {
+  // Read back asynchronously: a GPU backend in Node cannot read synchronously (no OffscreenCanvas).
+  const once = async () => {
     let last: tf.Tensor | null = null;
     for (let i = 0; i < loops; i++) {
       last?.dispose();
       last = tf.matMul(a, b);
     }
-    last?.dataSync();
+    await last?.data();
     last?.dispose();
   };
-  once();
+  await once();
   const out: number[] = [];
   for (let r = 0; r < repeats; r++) {
     const t0 = performance.now();
-    once();
+    await once();
     out.push((2 * n ** 3 * loops) / ((performance.now() - t0) / 1000) / 1e9);
   }
   tf.dispose([a, b]);

@@ -1,15 +1,18 @@
-// `npm run bench`: training throughput of NetCanvas's trainer in Node (CPU and WASM backends) on the
-// four reference graphs, the same networks in PyTorch on the CPU as the peer, and the machine's matmul
-// peak. Writes bench/results.json and prints a table. Browser figures: see docs/benchmarks.md.
+// The Node part of `npm run bench` (bench/main.ts imports it): training throughput of NetCanvas's
+// trainer in Node (CPU and WASM backends) and of the fast executor on the four reference graphs, the
+// same networks in PyTorch on the CPU as the peer, and the machine's matmul peak, as `nodeResults`.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { selectNodeBackend } from '../cli/backend.js';
+import { simdAvailable } from '../engine/fast/kernels.js';
 import { fastThroughput } from './fast-throughput.js';
-import { benchGraphs, flopsPerUpdate } from './graphs.js';
+import { benchGraphs } from './graphs.js';
+import { nodeKernelHelpers } from './kernel-helper.js';
 import { type Figure, fmt, summarize } from './measure.js';
 import { trainerThroughput } from './node-throughput.js';
 import { matmulPeak } from './peak.js';
+import type { NodeResults } from './results.js';
+import { benchTable, formatTable } from './table.js';
 
 const REPEATS = 3;
 const quick = process.argv.includes('--quick');
@@ -30,8 +33,11 @@ interface Row {
   title: string;
   batch: number;
   node: Record<string, Figure>;
-  /** The float32 fast executor in Node (no tf.js per update). */
+  /** The float32 fast executor in Node (no tf.js per update), JS matrix products. */
   fast: Figure | null;
+  /** The same with the WebAssembly SIMD products (engine/fast/wasm), on one thread and on two. */
+  fastSimd: Figure | null;
+  fastSimd2: Figure | null;
   torch: Figure | null;
 }
 
@@ -41,6 +47,8 @@ const rows: Row[] = graphs.map((g) => ({
   batch: 0,
   node: {},
   fast: null,
+  fastSimd: null,
+  fastSimd2: null,
   torch: null,
 }));
 const trainSizes: Record<string, number> = {
@@ -50,6 +58,7 @@ const trainSizes: Record<string, number> = {
   'wide-784-256-256-10': 2560,
 };
 let peak: Figure | null = null;
+const helpers = nodeKernelHelpers();
 
 for (const backend of ['cpu', 'wasm'] as const) {
   const used = await selectNodeBackend(backend);
@@ -65,8 +74,17 @@ for (const backend of ['cpu', 'wasm'] as const) {
 
 for (const [i, g] of graphs.entries()) {
   const row = rows[i] as Row;
-  row.fast = summarize(await fastThroughput(g, fastUpdatesFor(g.id), REPEATS));
-  process.stderr.write(`fast ${g.id}: ${fmt(row.fast, 1)} updates/s\n`);
+  const fastRates = async (products: Parameters<typeof fastThroughput>[3]) =>
+    summarize(await fastThroughput(g, fastUpdatesFor(g.id), REPEATS, products));
+  row.fast = await fastRates({ kernels: 'js' });
+  if (simdAvailable()) {
+    row.fastSimd = await fastRates({ kernels: 'simd' });
+    row.fastSimd2 = await fastRates({ kernels: 'simd', helper: helpers.spawn, ready: helpers.ready });
+    await helpers.stop();
+  }
+  process.stderr.write(
+    `fast ${g.id}: ${fmt(row.fast, 1)} (JS), ${fmt(row.fastSimd, 1)} (SIMD), ${fmt(row.fastSimd2, 1)} (SIMD, 2 threads) updates/s\n`,
+  );
 }
 
 const torchProbe = spawnSync('/usr/bin/python3', ['-c', 'import torch'], { encoding: 'utf8' });
@@ -105,32 +123,31 @@ if (torchProbe.status === 0) {
   console.error('PyTorch peer skipped: /usr/bin/python3 has no torch (apt-get install python3-torch).');
 }
 
-const best = (r: Row) => Math.max(...Object.values(r.node).map((f) => f.median), r.fast ? r.fast.median : 0);
-console.log(
-  `\nNetCanvas training throughput, updates/s: median (min–max) of ${REPEATS} runs; ${cpus().length} cores, ${cpus()[0]?.model ?? ''}`,
-);
-console.log(
-  '| graph | m_b | Node CPU | Node WASM | Node fast (f32) | PyTorch CPU | best ÷ PyTorch | examples/s (best) |',
-);
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
-for (const r of rows) {
-  const ratio = r.torch ? (best(r) / r.torch.median).toFixed(2) : '—';
-  console.log(
-    `| ${r.title} | ${r.batch} | ${fmt(r.node.cpu, 1)} | ${fmt(r.node.wasm, 1)} | ${fmt(r.fast, 1)} | ${fmt(r.torch, 1)} | ${ratio} | ${Math.round(best(r) * r.batch)} |`,
-  );
+/** The Node part's figures for the combined table (bench/main.ts): each NetCanvas column, PyTorch as the peer. */
+export const nodeResults: NodeResults = {
+  rows: rows.map((r) => ({
+    graph: r.graph,
+    title: r.title,
+    batch: r.batch,
+    columns: [
+      { label: 'Node CPU', updatesPerSecond: r.node.cpu ?? null },
+      { label: 'Node WASM', updatesPerSecond: r.node.wasm ?? null },
+      { label: 'Node fast (f32)', updatesPerSecond: r.fast },
+      { label: 'Node fast (f32, SIMD)', updatesPerSecond: r.fastSimd },
+      { label: 'Node fast (SIMD, 2 threads)', updatesPerSecond: r.fastSimd2 },
+    ],
+    torch: r.torch,
+  })),
+  torch: torchInfo,
+  torchNote: torchInfo
+    ? null
+    : torchProbe.status === 0
+      ? 'PyTorch peer failed: see its error above.'
+      : 'PyTorch peer skipped: /usr/bin/python3 has no torch (apt-get install python3-torch).',
+  peakGflops: peak,
+};
+
+// Run alone (`tsx bench/run.ts`), the Node part prints its rows of the table; `npm run bench` prints all.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(formatTable(benchTable(nodeResults, null)));
 }
-const wide = rows.find((r) => r.graph.startsWith('wide'));
-const wideGraph = graphs.find((g) => g.id.startsWith('wide'));
-let peakFraction: number | null = null;
-if (wide && wideGraph && peak) {
-  const achieved = (flopsPerUpdate(wideGraph.widths, 128) * best(wide)) / 1e9;
-  peakFraction = achieved / peak.median;
-  console.log(
-    `\nMachine limit: WASM matmul peak ${fmt(peak, 2)} GFLOP/s (512×512×512, tf.js WASM SIMD); the wide MLP reaches ${achieved.toFixed(2)} GFLOP/s = ${(peakFraction * 100).toFixed(1)}% of it.`,
-  );
-}
-writeFileSync(
-  new URL('./results.json', import.meta.url),
-  `${JSON.stringify({ date: new Date().toISOString(), cpu: cpus()[0]?.model, cores: cpus().length, torch: torchInfo, peakGflops: peak, wideMlpPeakFraction: peakFraction, rows }, null, 2)}\n`,
-);
-console.log('\nWrote bench/results.json.');

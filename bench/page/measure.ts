@@ -7,7 +7,8 @@ import { benchGraphs } from '../graphs';
 /** One measurement asked of the bench page (run on its main thread or in a worker it starts). */
 export interface MeasureRequest {
   graph: string;
-  backend: 'cpu' | 'wasm' | 'webgl' | 'webgpu';
+  /** A tf.js backend, or the fast float32 executor (tf.js on WASM beside it). */
+  backend: 'cpu' | 'wasm' | 'webgl' | 'webgpu' | 'fast';
   repeats: number;
   /** Each timed run stops at this many updates or this many milliseconds, whichever comes first. */
   maxUpdates: number;
@@ -49,7 +50,9 @@ function graphById(id: string) {
 /** Trains `graph` on `backend` as the app's worker does (TrainingRun), timing the updates. */
 export async function measure(req: MeasureRequest): Promise<MeasureResult> {
   try {
-    if (!(await tf.setBackend(req.backend))) throw new Error(`${req.backend} did not initialize`);
+    const fast = req.backend === 'fast';
+    const backend = fast ? 'wasm' : req.backend;
+    if (!(await tf.setBackend(backend))) throw new Error(`${backend} did not initialize`);
     await tf.ready();
     const graph = graphById(req.graph);
     const before = tf.memory();
@@ -69,6 +72,7 @@ export async function measure(req: MeasureRequest): Promise<MeasureResult> {
       const run: TrainingRun = new TrainingRun(plan, splits, {
         epochs: 1_000_000,
         evaluateEvery: req.evaluateEvery,
+        executor: fast ? 'fast' : 'tfjs',
         ...(req.readbackEvery ? { readbackEvery: req.readbackEvery } : {}),
         onEvent: (e) => {
           if (e.type !== 'update') return;
@@ -130,7 +134,7 @@ export async function measure(req: MeasureRequest): Promise<MeasureResult> {
         profiledUpdates,
       };
     }
-    return { backend: tf.getBackend(), rates, updates, memory, error: null };
+    return { backend: fast ? 'fast' : tf.getBackend(), rates, updates, memory, error: null };
   } catch (err) {
     return {
       backend: tf.getBackend() ?? req.backend,
