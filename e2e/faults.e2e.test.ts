@@ -129,6 +129,8 @@ describe.skipIf(!hasChromium)('faults in the browser (Chromium)', () => {
   }
 
   async function startTraining(page: Page): Promise<void> {
+    // tf.js on WASM: the fast executor would finish these lessons before they could be interrupted.
+    await page.getByTestId('backend-choice').selectOption('wasm');
     await page.getByTestId('toolbar-train').click();
     await expect.poll(() => status(page), poll).toBe('running');
     await expect.poll(() => updates(page), poll).toBeGreaterThan(5);
