@@ -4,6 +4,8 @@ const BAR = 24;
 
 function duration(ms: number): string {
   if (!Number.isFinite(ms)) return '--';
+  // The fast executor trains a small preset in well under a second: say how far under.
+  if (ms < 10_000) return `${(ms / 1000).toFixed(ms < 1000 ? 2 : 1)}s`;
   const s = Math.round(ms / 1000);
   return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
 }
