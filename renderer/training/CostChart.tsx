@@ -4,7 +4,7 @@ import { LineChart, type LineSeries } from './LineChart';
 import { COLORS } from './palette';
 import { updatesKey } from './redraw';
 import type { RunRecord } from './runRecord';
-import { decimate, oscillation, smoothedSeries } from './series';
+import { decimate, decimatedRows, oscillation, smoothedSeries } from './series';
 
 interface Props {
   run: RunRecord;
@@ -42,8 +42,12 @@ export const CostChart = memo(function CostChart({ run, compare, beta, biasCorre
   const columns = (): ArrayLike<number>[] => {
     const raw = run.updates.cost.view();
     const smooth = smoothedSeries(run.updates.cost, beta, biasCorrection);
-    if (!others.length)
-      return decimate([run.updates.t.view(), raw, smooth], MAX_POINTS) as ArrayLike<number>[];
+    if (!others.length) {
+      // While training the series grows by thousands a frame: pick rows from per-block summaries.
+      const rows = decimatedRows(run.updates.cost, MAX_POINTS);
+      const t = run.updates.t.view();
+      return [t, raw, smooth].map((c) => Float64Array.from(rows, (i) => c[i] as number));
+    }
     const n = Math.max(raw.length, ...others.map((r) => r.updates.cost.length));
     const x = Array.from({ length: n }, (_, i) => i + 1);
     const pad = (v: Float64Array) =>

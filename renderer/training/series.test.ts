@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimate, oscillation, Series, smoothColumn, smoothedSeries } from './series';
+import { decimate, decimatedRows, oscillation, Series, smoothColumn, smoothedSeries } from './series';
 
 describe('chart series', () => {
   it('grows past its capacity and keeps every value', () => {
@@ -58,5 +58,26 @@ describe('drawing many updates', () => {
     // A run with nothing finite (a shorter compared run's padding) keeps one gap row.
     const [, padded] = decimate([x, [null, null, null, null, 1, 2, 3, 4]], 4);
     expect(Array.from(padded ?? [])).toEqual([null, 1, 4]);
+  });
+});
+
+describe('decimating a growing series from block summaries', () => {
+  it('keeps every row of a short series, and the extremes of long ones as it grows', () => {
+    const s = new Series(8);
+    for (let i = 0; i < 10; i++) s.push(i);
+    expect(decimatedRows(s, 16)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // 1,000 rows of a sawtooth with one spike at 500 and one dip at 777: both survive 40 points.
+    const long = new Series(8);
+    for (let i = 0; i < 1000; i++) long.push(i === 500 ? 100 : i === 777 ? -100 : i % 7);
+    const first = decimatedRows(long, 40);
+    expect(first).toContain(500);
+    expect(first).toContain(777);
+    expect(first.length).toBeLessThanOrEqual(40);
+    expect([...first].sort((a, b) => a - b)).toEqual(first);
+    // Grown by 300 rows with a new spike in the unfinished last block: read as is.
+    for (let i = 0; i < 300; i++) long.push(i === 290 ? 200 : i % 7);
+    const grown = decimatedRows(long, 40);
+    expect(grown).toContain(1290);
+    expect(grown).toContain(777);
   });
 });

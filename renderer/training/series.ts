@@ -126,3 +126,63 @@ export function decimate(
   }
   return columns.map((c) => rows.map((i) => c[i] ?? null));
 }
+
+/** Rows summarized per block by `decimatedRows`. */
+const BLOCK = 64;
+interface BlockSummary {
+  lo: number[];
+  hi: number[];
+}
+const blockCache = new WeakMap<Series, BlockSummary>();
+
+/**
+ * The rows `decimate` would keep for a growing series, without reading every row each frame: the
+ * lowest and highest row of each finished block of 64 are kept as the series grows (O(new rows)), and
+ * each bucket picks among its blocks' (O(rows / 64)). The unfinished last block is read as is.
+ */
+export function decimatedRows(values: Series, maxPoints: number): number[] {
+  const n = values.length;
+  if (n <= maxPoints) return Array.from({ length: n }, (_, i) => i);
+  let s = blockCache.get(values);
+  if (!s || s.lo.length * BLOCK > n) {
+    s = { lo: [], hi: [] };
+    blockCache.set(values, s);
+  }
+  const finished = Math.floor(n / BLOCK);
+  for (let b = s.lo.length; b < finished; b++) {
+    const [lo, hi] = extremes(values, b * BLOCK, (b + 1) * BLOCK);
+    s.lo.push(lo);
+    s.hi.push(hi);
+  }
+  const units = finished + (n % BLOCK ? 1 : 0);
+  const buckets = Math.max(1, Math.floor(maxPoints / 2));
+  const rows: number[] = [];
+  for (let k = 0; k < buckets; k++) {
+    const from = Math.floor((k * units) / buckets);
+    const to = Math.floor(((k + 1) * units) / buckets);
+    let lo = -1;
+    let hi = -1;
+    for (let b = from; b < to; b++) {
+      const [l, h] = b < finished ? [s.lo[b] as number, s.hi[b] as number] : extremes(values, b * BLOCK, n);
+      if (l >= 0 && (lo < 0 || values.at(l) < values.at(lo))) lo = l;
+      if (h >= 0 && (hi < 0 || values.at(h) > values.at(hi))) hi = h;
+    }
+    if (lo < 0) continue;
+    if (lo === hi) rows.push(lo);
+    else rows.push(Math.min(lo, hi), Math.max(lo, hi));
+  }
+  return rows;
+}
+
+/** Rows of the lowest and highest finite value in [from, to), or −1 where there is none. */
+function extremes(values: Series, from: number, to: number): [number, number] {
+  let lo = -1;
+  let hi = -1;
+  for (let i = from; i < to; i++) {
+    const v = values.at(i);
+    if (!Number.isFinite(v)) continue;
+    if (lo < 0 || v < values.at(lo)) lo = i;
+    if (hi < 0 || v > values.at(hi)) hi = i;
+  }
+  return [lo, hi];
+}
