@@ -4,7 +4,7 @@ import { LineChart, type LineSeries } from './LineChart';
 import { COLORS } from './palette';
 import { updatesKey } from './redraw';
 import type { RunRecord } from './runRecord';
-import { decimate, decimatedRows, oscillation, smoothedSeries } from './series';
+import { decimate, decimatedRows, MAX_DRAWN_ROWS, oscillation, smoothedSeries } from './series';
 
 interface Props {
   run: RunRecord;
@@ -12,9 +12,6 @@ interface Props {
   beta: number;
   biasCorrection: boolean;
 }
-
-/** Rows drawn at most: two per pixel column of a wide chart; more updates are decimated (min and max kept). */
-const MAX_POINTS = 4000;
 
 const hasDropout = (run: RunRecord) => run.document.nodes.some((n) => n.kind === 'Dropout');
 
@@ -44,7 +41,7 @@ export const CostChart = memo(function CostChart({ run, compare, beta, biasCorre
     const smooth = smoothedSeries(run.updates.cost, beta, biasCorrection);
     if (!others.length) {
       // While training the series grows by thousands a frame: pick rows from per-block summaries.
-      const rows = decimatedRows(run.updates.cost, MAX_POINTS);
+      const rows = decimatedRows(run.updates.cost, MAX_DRAWN_ROWS);
       const t = run.updates.t.view();
       return [t, raw, smooth].map((c) => Float64Array.from(rows, (i) => c[i] as number));
     }
@@ -59,7 +56,7 @@ export const CostChart = memo(function CostChart({ run, compare, beta, biasCorre
         pad(smooth),
         ...others.map((r) => pad(smoothedSeries(r.updates.cost, beta, biasCorrection))),
       ],
-      MAX_POINTS,
+      MAX_DRAWN_ROWS,
     ) as ArrayLike<number>[];
   };
   const raw = run.updates.cost.view();

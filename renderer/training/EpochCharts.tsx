@@ -4,6 +4,7 @@ import { LineChart, type LineSeries } from './LineChart';
 import { COLORS } from './palette';
 import { epochsKey } from './redraw';
 import type { RunRecord } from './runRecord';
+import { decimate, decimatedRows, MAX_DRAWN_ROWS } from './series';
 
 interface Props {
   run: RunRecord;
@@ -14,6 +15,16 @@ type Column = 'trainCost' | 'devCost' | 'trainAccuracy' | 'devAccuracy' | 'lr';
 
 /** Aligns several runs' per-epoch columns on one epoch axis (null past a run's end). */
 function aligned(runs: readonly RunRecord[], columns: readonly Column[]): ArrayLike<number>[] {
+  const [only] = runs;
+  if (only && runs.length === 1) {
+    // A fast run ends thousands of epochs a second: draw at most MAX_DRAWN_ROWS of them.
+    const rows = decimatedRows(only.epochs[columns[0] as Column], MAX_DRAWN_ROWS);
+    const pick = (v: Float64Array) => rows.map((i) => (Number.isFinite(v[i]) ? (v[i] as number) : null));
+    return [
+      Float64Array.from(rows, (i) => i + 1),
+      ...columns.map((c) => pick(only.epochs[c].view()) as unknown as number[]),
+    ];
+  }
   const n = Math.max(0, ...runs.map((r) => r.epochs.epoch.length));
   const x = Array.from({ length: n }, (_, i) => i + 1);
   const out: ArrayLike<number>[] = [x];
@@ -27,7 +38,7 @@ function aligned(runs: readonly RunRecord[], columns: readonly Column[]): ArrayL
       );
     }
   }
-  return out;
+  return decimate(out, MAX_DRAWN_ROWS) as ArrayLike<number>[];
 }
 
 /** Train and dev cost, train and dev accuracy, and α per epoch; compared runs overlaid. */

@@ -127,6 +127,9 @@ export function decimate(
   return columns.map((c) => rows.map((i) => c[i] ?? null));
 }
 
+/** Rows a chart draws at most: two per pixel column of a wide chart; more are decimated (min and max kept). */
+export const MAX_DRAWN_ROWS = 4000;
+
 /** Rows summarized per block by `decimatedRows`. */
 const BLOCK = 64;
 interface BlockSummary {
