@@ -111,14 +111,7 @@ export function decimate(
   for (let b = 0; b < buckets; b++) {
     const from = Math.floor((b * n) / buckets);
     const to = Math.floor(((b + 1) * n) / buckets);
-    let lo = -1;
-    let hi = -1;
-    for (let i = from; i < to; i++) {
-      const v = values[i];
-      if (v === null || v === undefined || !Number.isFinite(v)) continue;
-      if (lo < 0 || v < (values[lo] as number)) lo = i;
-      if (hi < 0 || v > (values[hi] as number)) hi = i;
-    }
+    const [lo, hi] = extremes((i) => values[i], from, to);
     if (lo < 0)
       rows.push(from); // nothing finite here (padding of a shorter run): keep the gap
     else if (lo === hi) rows.push(lo);
@@ -151,9 +144,10 @@ export function decimatedRows(values: Series, maxPoints: number): number[] {
     s = { lo: [], hi: [] };
     blockCache.set(values, s);
   }
+  const at = (i: number) => values.at(i);
   const finished = Math.floor(n / BLOCK);
   for (let b = s.lo.length; b < finished; b++) {
-    const [lo, hi] = extremes(values, b * BLOCK, (b + 1) * BLOCK);
+    const [lo, hi] = extremes(at, b * BLOCK, (b + 1) * BLOCK);
     s.lo.push(lo);
     s.hi.push(hi);
   }
@@ -166,7 +160,7 @@ export function decimatedRows(values: Series, maxPoints: number): number[] {
     let lo = -1;
     let hi = -1;
     for (let b = from; b < to; b++) {
-      const [l, h] = b < finished ? [s.lo[b] as number, s.hi[b] as number] : extremes(values, b * BLOCK, n);
+      const [l, h] = b < finished ? [s.lo[b] as number, s.hi[b] as number] : extremes(at, b * BLOCK, n);
       if (l >= 0 && (lo < 0 || values.at(l) < values.at(lo))) lo = l;
       if (h >= 0 && (hi < 0 || values.at(h) > values.at(hi))) hi = h;
     }
@@ -178,14 +172,26 @@ export function decimatedRows(values: Series, maxPoints: number): number[] {
 }
 
 /** Rows of the lowest and highest finite value in [from, to), or −1 where there is none. */
-function extremes(values: Series, from: number, to: number): [number, number] {
+function extremes(
+  value: (i: number) => number | null | undefined,
+  from: number,
+  to: number,
+): [number, number] {
   let lo = -1;
   let hi = -1;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
   for (let i = from; i < to; i++) {
-    const v = values.at(i);
-    if (!Number.isFinite(v)) continue;
-    if (lo < 0 || v < values.at(lo)) lo = i;
-    if (hi < 0 || v > values.at(hi)) hi = i;
+    const v = value(i);
+    if (v === null || v === undefined || !Number.isFinite(v)) continue;
+    if (v < min) {
+      lo = i;
+      min = v;
+    }
+    if (v > max) {
+      hi = i;
+      max = v;
+    }
   }
   return [lo, hi];
 }
