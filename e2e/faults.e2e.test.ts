@@ -5,6 +5,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sequentialDocument } from '../engine/document/build';
 import { parseDocument, serializeDocument } from '../engine/document/parse';
+import { APP_VIEWPORT } from './appSession';
 import { BROWSER_ARGS, CHROMIUM, hasChromium, warnIfNoChromium, withoutFileSystemAccess } from './browser';
 import { EditorPage } from './editorPage';
 import { serveRenderer } from './server';
@@ -17,7 +18,6 @@ import { serveRenderer } from './server';
 
 warnIfNoChromium('fault tests');
 
-const VIEWPORT = { width: 1440, height: 1000 };
 const poll = { timeout: 10_000, interval: 50 };
 
 /**
@@ -144,7 +144,7 @@ describe.skipIf(!hasChromium)('faults in the browser (Chromium)', () => {
   }
 
   it('reports a training worker that dies mid-run, marks the run failed, and trains again', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT });
+    const context = await browser.newContext({ viewport: APP_VIEWPORT });
     await context.addInitScript(withoutFileSystemAccess);
     const { page, app } = await open(context);
     await app.openFile(longLesson());
@@ -171,7 +171,7 @@ describe.skipIf(!hasChromium)('faults in the browser (Chromium)', () => {
   }, 90_000);
 
   it('after a page killed mid-training, the saved project is intact, the autosave has the edit, and it trains again', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT });
+    const context = await browser.newContext({ viewport: APP_VIEWPORT });
     await context.addInitScript(privateFileSystemPickers);
     const first = await open(context);
     await first.app.byTestId('cmd-save-as').click();
@@ -191,7 +191,7 @@ describe.skipIf(!hasChromium)('faults in the browser (Chromium)', () => {
   }, 90_000);
 
   it('after a page killed mid-autosave, the last complete autosave is offered; killed after one, the newest state', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT });
+    const context = await browser.newContext({ viewport: APP_VIEWPORT });
     await context.addInitScript(withoutFileSystemAccess);
     const first = await open(context);
     await setUnits(first.app, 'hidden1', 33);
@@ -218,7 +218,7 @@ describe.skipIf(!hasChromium)('faults in the browser (Chromium)', () => {
   }, 90_000);
 
   it('after a page killed mid-save, the file holds the last completed save and the autosave the newest work', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT });
+    const context = await browser.newContext({ viewport: APP_VIEWPORT });
     await context.addInitScript(privateFileSystemPickers);
     const first = await open(context);
     await first.app.byTestId('cmd-save-as').click();
@@ -250,7 +250,7 @@ describe.skipIf(!hasChromium)('faults in the browser (Chromium)', () => {
   }, 90_000);
 
   it('ignores a damaged autosave with a message and keeps working', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORT });
+    const context = await browser.newContext({ viewport: APP_VIEWPORT });
     await context.addInitScript(() => {
       if (!sessionStorage.getItem('seeded')) {
         sessionStorage.setItem('seeded', '1');

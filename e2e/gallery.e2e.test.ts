@@ -1,36 +1,26 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_ARGS, CHROMIUM, hasChromium, warnIfNoChromium, withoutFileSystemAccess } from './browser';
-import { EditorPage } from './editorPage';
-import { serveRenderer } from './server';
+import { type AppSession, openAppSession } from './appSession';
+import { hasChromium, warnIfNoChromium } from './browser';
+import type { EditorPage } from './editorPage';
 
 warnIfNoChromium('gallery tests');
 
 const title = (page: Page) => page.getByTestId('project-title').textContent();
 
 describe.skipIf(!hasChromium)('the lesson gallery (Chromium)', () => {
-  let server: Awaited<ReturnType<typeof serveRenderer>>;
-  let browser: Browser;
+  let session: AppSession | undefined;
   let page: Page;
   let app: EditorPage;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
-    server = await serveRenderer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS, headless: true });
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await page.addInitScript(withoutFileSystemAccess);
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    app = new EditorPage(page);
-    await app.goto(server.url);
+    session = await openAppSession({ noFileSystemAccess: true, consoleErrors: true });
+    ({ page, app, errors } = session);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   it('shows every lesson with a thumbnail of its graph, in light and dark', async () => {

@@ -1,8 +1,8 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_ARGS, CHROMIUM, hasChromium, warnIfNoChromium } from './browser';
-import { EditorPage } from './editorPage';
-import { serveRenderer } from './server';
+import { type AppSession, openAppSession } from './appSession';
+import { hasChromium, warnIfNoChromium } from './browser';
+import type { EditorPage } from './editorPage';
 
 warnIfNoChromium('gradient-check tests');
 
@@ -13,11 +13,10 @@ const verdicts = (page: Page) =>
     .evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.verdict));
 
 describe.skipIf(!hasChromium)('Check gradients in the app (Chromium)', () => {
-  let server: Awaited<ReturnType<typeof serveRenderer>>;
-  let browser: Browser;
+  let session: AppSession | undefined;
   let page: Page;
   let app: EditorPage;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   const check = async () => {
     await app.byTestId('menu-tools').click();
@@ -26,17 +25,12 @@ describe.skipIf(!hasChromium)('Check gradients in the app (Chromium)', () => {
   };
 
   beforeAll(async () => {
-    server = await serveRenderer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS, headless: true });
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    app = new EditorPage(page);
-    await app.goto(server.url);
+    session = await openAppSession();
+    ({ page, app, errors } = session);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   it('checks the start graph: every row passes, tf.js agrees, and it says dropout is off', async () => {

@@ -1,8 +1,8 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_ARGS, CHROMIUM, hasChromium, warnIfNoChromium } from './browser';
-import { EditorPage } from './editorPage';
-import { serveRenderer } from './server';
+import { type AppSession, openAppSession } from './appSession';
+import { hasChromium, warnIfNoChromium } from './browser';
+import type { EditorPage } from './editorPage';
 
 warnIfNoChromium('search tests');
 
@@ -12,27 +12,21 @@ const waitSearch = (page: Page, status: string) =>
   page.waitForSelector(`[data-testid="tuning"][data-status="${status}"]`, { timeout: 45_000 });
 
 describe.skipIf(!hasChromium)('hyperparameter search in the app (Chromium)', () => {
-  let server: Awaited<ReturnType<typeof serveRenderer>>;
-  let browser: Browser;
+  let session: AppSession | undefined;
   let page: Page;
   let app: EditorPage;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   /** The optimizer's α in the graph, as the search space's "Now" column shows it. */
   const alpha = async () => Number(await app.byTestId(`space-${ALPHA}`).locator('td').nth(1).textContent());
 
   beforeAll(async () => {
-    server = await serveRenderer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS, headless: true });
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    app = new EditorPage(page);
-    await app.goto(server.url);
+    session = await openAppSession();
+    ({ page, app, errors } = session);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   it('runs 4 trials of 10 epochs in a worker, with a table and a log-scale scatter plot', async () => {

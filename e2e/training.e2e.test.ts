@@ -1,10 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sequentialDocument } from '../engine/document/build';
 import { serializeDocument } from '../engine/document/parse';
+import { APP_VIEWPORT, type AppSession, openAppSession } from './appSession';
 import {
   BROWSER_ARGS,
   CHROMIUM,
@@ -17,8 +18,6 @@ import { EditorPage, SCREENSHOTS, waitStatus } from './editorPage';
 import { serveRenderer } from './server';
 
 warnIfNoChromium('training tests');
-
-const VIEWPORT = { width: 1440, height: 1000 };
 
 /** Two small variants of one lesson, for comparing runs. */
 function writeLesson(): { gd: string; adam: string } {
@@ -45,26 +44,19 @@ const progress = (page: Page) => page.getByTestId('progress');
 const updates = async (page: Page) => Number(await progress(page).getAttribute('data-updates'));
 
 describe.skipIf(!hasChromium)('training in the app (Chromium)', () => {
-  let server: Awaited<ReturnType<typeof serveRenderer>>;
-  let browser: Browser;
+  let session: AppSession | undefined;
   let page: Page;
   let app: EditorPage;
-  const errors: string[] = [];
+  let errors: string[] = [];
   const lesson = writeLesson();
 
   beforeAll(async () => {
-    server = await serveRenderer();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS, headless: true });
-    page = await browser.newPage({ viewport: VIEWPORT });
-    await page.addInitScript(withoutFileSystemAccess);
-    page.on('pageerror', (e) => errors.push(e.message));
-    app = new EditorPage(page);
-    await app.goto(server.url);
+    session = await openAppSession({ noFileSystemAccess: true });
+    ({ page, app, errors } = session);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   it('trains the preset to the end: update costs, smoothed line, epoch charts, boundary, summary with verdict', async () => {
@@ -178,7 +170,7 @@ describe.skipIf(!hasChromium)('WebGPU through SwiftShader', () => {
       headless: true,
     });
     try {
-      const page = await browser.newPage({ viewport: VIEWPORT });
+      const page = await browser.newPage({ viewport: APP_VIEWPORT });
       await page.addInitScript(withoutFileSystemAccess);
       const app = new EditorPage(page);
       await app.goto(server.url);
