@@ -1,36 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { sequentialDocument } from '../../engine/document/build';
-import { TrainingClient, type WorkerLike } from './client';
-import type { FromWorker, ToWorker } from './protocol';
-
-class FakeWorker implements WorkerLike {
-  sent: ToWorker[] = [];
-  terminated = false;
-  onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
-  onerror: ((e: ErrorEvent) => void) | null = null;
-  postMessage(message: ToWorker): void {
-    this.sent.push(message);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  reply(message: FromWorker): void {
-    this.onmessage?.({ data: message } as MessageEvent<FromWorker>);
-  }
-}
+import { TrainingClient } from './client';
+import { fakeWorkers } from './testing';
 
 const doc = sequentialDocument({ layers: [{ kind: 'Dense', params: { units: 1, activation: 'sigmoid' } }] });
 
 function setup() {
-  const workers: FakeWorker[] = [];
+  const { factory, workers } = fakeWorkers();
   const changes: string[] = [];
-  const client = new TrainingClient(
-    () => {
-      const w = new FakeWorker();
-      workers.push(w);
-      return w;
-    },
-    (run, statusChanged) => changes.push(`${run.status}${statusChanged ? '!' : ''}`),
+  const client = new TrainingClient(factory, (run, statusChanged) =>
+    changes.push(`${run.status}${statusChanged ? '!' : ''}`),
   );
   return { client, workers, changes };
 }
