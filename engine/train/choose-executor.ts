@@ -66,6 +66,7 @@ export async function chooseExecutor(
       ...(statistics ? { inputStatistics: statistics } : {}),
     });
 
+  const labels = labelMatrix(plan.loss, train);
   const why = supportsFast(plan);
   const first = backends[0] ?? tf.getBackend();
   if (why || train.m === 0) {
@@ -90,35 +91,41 @@ export async function chooseExecutor(
 
   for (const backend of backends) {
     const ok = await tf.setBackend(backend).catch(() => false);
-    if (!ok || train.m === 0) {
+    if (!ok) {
       timings.push({ executor: 'tfjs', backend, msPerUpdate: null, note: `${backend} did not initialize.` });
+      continue;
+    }
+    if (train.m === 0) {
+      timings.push({ executor: 'tfjs', backend, msPerUpdate: null, note: 'No training data.' });
       continue;
     }
     await tf.ready();
     try {
-      timings.push(await timeTfjs(plan, train, network(), indices, backend, budgetMs, best(), options));
+      timings.push(
+        await timeTfjs(plan, train, labels, network(), indices, backend, budgetMs, best(), options),
+      );
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       timings.push({ executor: 'tfjs', backend, msPerUpdate: null, note: `${backend} failed: ${message}` });
     }
   }
 
-  const measured = timings.filter((t) => t.msPerUpdate !== null);
-  const winner = measured.reduce<ExecutorTiming | null>(
-    (a, t) => (a === null || (t.msPerUpdate as number) < (a.msPerUpdate as number) ? t : a),
-    null,
-  );
+  const winner = fastest(timings);
   // The fast executor keeps tf.js for the boundary and export: on the fastest tf.js backend.
-  const tfjsWinner = measured
-    .filter((t) => t.executor === 'tfjs')
-    .reduce<ExecutorTiming | null>(
-      (a, t) => (a === null || (t.msPerUpdate as number) < (a.msPerUpdate as number) ? t : a),
-      null,
-    );
+  const tfjsWinner = fastest(timings.filter((t) => t.executor === 'tfjs'));
   const backend = tfjsWinner?.backend ?? winner?.backend ?? first;
   await tf.setBackend(backend).catch(() => false);
   await tf.ready();
   return { executor: winner?.executor ?? 'tfjs', backend, timings };
+}
+
+/** The measured timing with the fewest milliseconds per update, or null when none was measured. */
+function fastest(timings: readonly ExecutorTiming[]): ExecutorTiming | null {
+  let best: ExecutorTiming | null = null;
+  for (const t of timings) {
+    if (t.msPerUpdate !== null && (best === null || t.msPerUpdate < (best.msPerUpdate as number))) best = t;
+  }
+  return best;
 }
 
 /** Runs `update` until `budgetMs` have passed (at least 3 times); milliseconds per call. */
@@ -137,6 +144,7 @@ function timePerUpdate(budgetMs: number, update: () => void): number {
 async function timeTfjs(
   plan: TrainingPlan,
   train: LabeledData,
+  labels: { values: Float32Array; columns: number },
   network: Network,
   indices: Int32Array,
   backend: string,
@@ -144,7 +152,6 @@ async function timeTfjs(
   bestMs: number,
   options: ChooseOptions,
 ): Promise<ExecutorTiming> {
-  const labels = labelMatrix(plan.loss, train);
   const optimizer = createOptimizer(plan.optimizer);
   const rows = indices.length;
   const x = tf.tensor2d(train.x.subarray(0, rows * train.features), [rows, train.features]);
