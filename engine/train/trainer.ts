@@ -201,6 +201,12 @@ export class TrainingRun {
     let reason: StopReason = 'epochs';
     let message = '';
     let lastYield = performance.now();
+    /** Lets pause/stop/messages through once `yieldEveryMs` have passed since the last time. */
+    const yieldIfDue = async (): Promise<void> => {
+      if (performance.now() - lastYield <= yieldEveryMs) return;
+      await yieldToEventLoop();
+      lastYield = performance.now();
+    };
     let lastEpoch: EpochEvent | null = null;
     const pending: { cost: tf.Scalar; t: number; epoch: number; batch: number; lr: number }[] = [];
 
@@ -255,10 +261,7 @@ export class TrainingRun {
               break outer;
             }
             emitUpdate({ t, epoch, batch, lr }, cost);
-            if (performance.now() - lastYield > yieldEveryMs) {
-              await yieldToEventLoop();
-              lastYield = performance.now();
-            }
+            await yieldIfDue();
             continue;
           }
           const stepSeed = mixSeeds(this.seed, t);
@@ -282,10 +285,7 @@ export class TrainingRun {
               break outer;
             }
           }
-          if (performance.now() - lastYield > yieldEveryMs) {
-            await yieldToEventLoop();
-            lastYield = performance.now();
-          }
+          await yieldIfDue();
         }
         const bad = await flush();
         if (bad) {
@@ -312,10 +312,7 @@ export class TrainingRun {
           message = `Early stopping: the dev loss has not improved for ${early.patience} epochs since epoch ${this.best.epoch}.`;
           break;
         }
-        if (performance.now() - lastYield > yieldEveryMs) {
-          await yieldToEventLoop();
-          lastYield = performance.now();
-        }
+        await yieldIfDue();
       }
       if (reason === 'epochs') message = `Trained ${this.epochs} epochs.`;
     } catch (err) {
