@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppSession, openAppSession } from './appSession';
 import { hasChromium, warnIfNoChromium } from './browser';
-import type { EditorPage } from './editorPage';
+import { type EditorPage, waitStatus } from './editorPage';
 
 warnIfNoChromium('gallery tests');
 
@@ -84,7 +84,7 @@ describe.skipIf(!hasChromium)('the lesson gallery (Chromium)', () => {
     await app.byTestId('compare-variants-normalization').click();
     await app.byTestId('variant-queue').waitFor();
     await page.waitForSelector('[data-testid="variant-queue"]', { state: 'detached', timeout: 45_000 });
-    await page.waitForSelector('[data-testid="training-panel"][data-status="done"]', { timeout: 30_000 });
+    await waitStatus(page, 'done', 30_000);
     const runs = app.byTestId('run-list');
     expect(await runs.textContent()).toContain('Raw features');
     expect(await runs.textContent()).toContain('Normalized');

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppSession, openAppSession } from './appSession';
 import { hasChromium, warnIfNoChromium } from './browser';
-import type { EditorPage } from './editorPage';
+import { type EditorPage, waitStatus } from './editorPage';
 
 warnIfNoChromium('saved-runs tests');
 
@@ -26,7 +26,7 @@ describe.skipIf(!hasChromium)('runs saved with the project (Chromium)', () => {
 
   it('saves a finished run with the project and shows it again, read-only, after reopening', async () => {
     await app.byTestId('toolbar-train').click();
-    await page.waitForSelector('[data-testid="training-panel"][data-status="done"]', { timeout: 45_000 });
+    await waitStatus(page, 'done', 45_000);
     const saved = await app.saveAs();
     const file = JSON.parse(saved.text) as { runs: { label: string; epochs: { epoch: number[] } }[] };
     expect(file.runs).toHaveLength(1);
@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium)('runs saved with the project (Chromium)', () => {
 
     // A new run is numbered after the saved one, and both are saved again.
     await app.byTestId('toolbar-train').click();
-    await page.waitForSelector('[data-testid="training-panel"][data-status="done"]', { timeout: 45_000 });
+    await waitStatus(page, 'done', 45_000);
     expect(await app.byTestId('run-list').textContent()).toContain('Run 2');
     const again = JSON.parse((await app.saveAs()).text) as { runs: { label: string }[] };
     expect(again.runs.map((r) => r.label)).toEqual(['Run 1', 'Run 2']);

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppSession, openAppSession } from './appSession';
 import { hasChromium, warnIfNoChromium } from './browser';
-import type { EditorPage } from './editorPage';
+import { type EditorPage, waitStatus } from './editorPage';
 
 warnIfNoChromium('search tests');
 
@@ -100,16 +100,13 @@ describe.skipIf(!hasChromium)('hyperparameter search in the app (Chromium)', () 
     const panel = app.byTestId('tuning');
     await panel.getByTestId('search-train-best').click();
     // The trial's graph may train on the fast executor and finish before "running" is drawn.
-    await page.waitForSelector(
-      '[data-testid="training-panel"][data-status="running"], [data-testid="training-panel"][data-status="done"]',
-      { timeout: 20_000 },
-    );
+    await waitStatus(page, ['running', 'done'], 20_000);
     expect(await app.byTestId('run-list').textContent()).toMatch(/Trial (\d\.\d)/);
     await app
       .byTestId('toolbar-stop')
       .click({ timeout: 2000 })
       .catch(() => {});
-    await page.waitForSelector('[data-testid="training-panel"][data-status="done"]', { timeout: 20_000 });
+    await waitStatus(page, 'done', 20_000);
 
     await panel.getByTestId(`min-${ALPHA}`).fill('0');
     await panel.getByTestId('search-run').click();
