@@ -23,9 +23,13 @@ export const PROBLEM_CODES = {
   TOO_MANY: 'There is more than one of a node every run needs exactly one of.',
   UNCONNECTED_PORT: 'A required input is not connected.',
   UNUSED_NODE: 'The node is not on the path from the data set to the loss.',
+  DEAD_END: "A layer's output reaches no loss, so it does nothing.",
+  TOO_FEW_INPUTS: 'A merge node has fewer than two inputs.',
   // params and shapes
   INVALID_PARAM: 'A parameter has an invalid value.',
   SHAPE_MISMATCH: 'The shapes flowing into a node do not fit.',
+  MERGE_MISMATCH: 'The inputs of a merge node have shapes that cannot be combined.',
+  KERNEL_TOO_LARGE: 'A kernel or pooling window is larger than its input.',
   LOSS_MISMATCH: 'The loss does not match the output layer or the labels.',
   DATASET: 'The data set cannot be loaded.',
   // warnings the notes call out

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { firstBranch } from '../compile/plan.js';
 import type { Network } from '../model/network.js';
 import type { ExportedLayer, Layer } from '../nodes/types.js';
 
@@ -84,7 +85,8 @@ async function layerOps(layer: Layer): Promise<InferenceOp[]> {
     switch (layer.kind) {
       case 'Normalize': {
         // Exported as a frozen Dense with W = diag(1/σ), b = −μ/σ; read μ and 1/σ back out.
-        const [w, b] = parts[0]!.weights as [tf.Tensor, tf.Tensor];
+        // (An image input adds a Flatten before it and a Reshape after: the rows are the same.)
+        const [w, b] = parts.find((p) => p.weights.length)!.weights as [tf.Tensor, tf.Tensor];
         const n = b.shape[0] as number;
         const diag = await w.data();
         const shift = await b.data();
@@ -96,7 +98,8 @@ async function layerOps(layer: Layer): Promise<InferenceOp[]> {
         return [{ op: 'normalize', features: n, mean, invStd }];
       }
       case 'Dense': {
-        const [dense, ...rest] = parts;
+        // An image input adds a Flatten first; the ops work on flat rows anyway.
+        const [dense, ...rest] = parts.filter((p) => p.layer.getClassName() !== 'Flatten');
         const [w, b] = dense!.weights as [tf.Tensor, tf.Tensor | undefined];
         const ops: InferenceOp[] = [
           {
@@ -155,6 +158,15 @@ function isVariable(t: tf.Tensor): boolean {
 
 /** Reads a trained network's layers and numbers into an InferenceGraph (async: reads the device). */
 export async function describeNetwork(network: Network): Promise<InferenceGraph> {
+  const branch = firstBranch({
+    layers: [...network.plans],
+    datasetNodeId: network.plans[0]?.inputs[0] ?? '',
+  });
+  if (branch) {
+    throw new Error(
+      `ONNX and PyTorch export walk straight chains; "${branch.nodeId}" is on a branch or merge.`,
+    );
+  }
   const layers: InferenceLayer[] = [];
   let features = network.inputFeatures;
   for (const layer of network.layers) {

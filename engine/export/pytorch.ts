@@ -60,7 +60,8 @@ function moduleConstructor(layer: InferenceLayer, plan: LayerPlan | undefined): 
       return `Dropout(${pythonLiteral(op.keepProb)})`;
     case 'augment': {
       const p = params as Partial<AugmentParams>;
-      const shape = plan?.imageShape ?? [1, plan?.inputFeatures ?? 1, 1];
+      const input = plan?.inputShapes[0] ?? [];
+      const shape = input.length === 3 ? input : [1, plan?.inputFeatures ?? 1, 1];
       return `Augment(${pythonLiteral(shape)}, max_shift=${pythonLiteral(p.maxShift ?? 0)}, flip_horizontal=${pythonLiteral(p.flipHorizontal ?? false)})`;
     }
     default:

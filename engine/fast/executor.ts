@@ -1,4 +1,4 @@
-import type { TrainingPlan } from '../compile/plan.js';
+import { firstBranch, type TrainingPlan } from '../compile/plan.js';
 import type { LabeledData } from '../data/types.js';
 import type { ActivationName } from '../model/activations.js';
 import { labelMatrix } from '../model/losses.js';
@@ -23,6 +23,9 @@ const LAYER_KINDS = new Set(['Dense', 'Activation', 'Softmax', 'Normalize']);
 
 /** Why `plan` cannot run on the fast executor, or null when it can. */
 export function supportsFast(plan: TrainingPlan): string | null {
+  const branch = firstBranch(plan);
+  if (branch)
+    return `${branch.kind.kind} (${branch.nodeId}) is on a branch or merge; the fast executor runs straight chains only.`;
   const last = plan.layers.length - 1;
   for (const [i, layer] of plan.layers.entries()) {
     const kind = layer.kind.kind;

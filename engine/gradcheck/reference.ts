@@ -1,4 +1,4 @@
-import type { LayerPlan, TrainingPlan } from '../compile/plan.js';
+import { firstBranch, type LayerPlan, type TrainingPlan } from '../compile/plan.js';
 import type { ActivationName } from '../model/activations.js';
 import type { ActivationParams } from '../nodes/activation.js';
 import type { BatchNormParams } from '../nodes/batchnorm.js';
@@ -83,6 +83,12 @@ export class ReferenceNetwork {
   ) {
     this.rules = options.rules ?? REFERENCE_RULES;
     this.byId = new Map(parameters.map((p) => [p.id, p]));
+    const branch = firstBranch(plan);
+    if (branch) {
+      throw new Error(
+        `The gradient check's reference walks straight chains; ${branch.nodeId} is on a branch or merge.`,
+      );
+    }
     if (plan.needsInputStatistics && !options.inputStatistics) {
       throw new Error('The plan has a Normalize layer: pass the training split’s inputStatistics.');
     }

@@ -20,7 +20,7 @@ describe('validation', () => {
   it('accepts the notes’ network with no problems and gives every edge its shape', () => {
     const analysis = analyzeGraph(binary());
     expect(analysis.problems).toEqual([]);
-    expect(analysis.topology?.chain).toEqual(['h1', 'out']);
+    expect(analysis.topology?.layers.map((l) => l.id)).toEqual(['h1', 'out']);
     const shapes = Object.entries(analysis.edgeShapes).map(([id, s]) => `${id}: ${s}`);
     expect(shapes).toEqual([
       'data.x->h1.in: [m, 2]',

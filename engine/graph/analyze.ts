@@ -5,12 +5,12 @@ import type { DatasetParams } from '../nodes/dataset.js';
 import { nodeKind } from '../nodes/registry.js';
 import type { AnyNodeKind, TensorShape } from '../nodes/types.js';
 import type { Problem } from '../problems.js';
-import { type RunTopology, traceTopology } from './chain.js';
 import { type ResolvedNode, resolveNodes } from './resolve.js';
 import { checkResources } from './resources.js';
 import { checkLoss, checkTraining } from './semantics.js';
 import { inferShapes } from './shapes.js';
 import { checkEdges, findCycles } from './structure.js';
+import { type RunTopology, traceTopology } from './topology.js';
 
 /** Everything the editor and the compiler learn from a document without training it. */
 export interface GraphAnalysis {
@@ -62,8 +62,7 @@ export function analyzeGraph(doc: GraphDocument, data?: DataDescription | null):
   const shapes = inferShapes(resolved, edges, datasetNode?.node.id ?? null, description);
   problems.push(...shapes.problems);
   if (topology) {
-    const lastId = topology.chain[topology.chain.length - 1];
-    const output = lastId ? (shapes.nodeShapes.get(lastId) ?? null) : null;
+    const output = topology.outputId ? (shapes.nodeShapes.get(topology.outputId) ?? null) : null;
     problems.push(...checkLoss(topology, resolved, output, description));
     problems.push(...checkTraining(topology, resolved, description));
     problems.push(...checkResources(topology, resolved, shapes.nodeShapes, description));

@@ -3,11 +3,13 @@ import type { DataDescription } from '../data/types.js';
 import type { DatasetParams } from '../nodes/dataset.js';
 import type { LossParams } from '../nodes/loss.js';
 import type { OptimizerParams } from '../nodes/optimizer.js';
+import { sizeOf } from '../nodes/shape.js';
 import { batchSizeFor, type TrainingParams } from '../nodes/training.js';
-import type { TensorShape } from '../nodes/types.js';
+import type { AnyLayerKind, TensorShape } from '../nodes/types.js';
 import { error, type Problem } from '../problems.js';
-import type { RunTopology } from './chain.js';
 import type { ResolvedNode } from './resolve.js';
+import { inputShapeOf } from './shapes.js';
+import type { RunTopology } from './topology.js';
 
 /**
  * Most memory a run may need: 1.5 GiB. A browser tab (and a WebAssembly backend's 4 GiB address
@@ -44,21 +46,6 @@ export function formatBytes(bytes: number): string {
   return bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GiB` : `${Math.ceil(bytes / 2 ** 20)} MiB`;
 }
 
-/** Trainable parameters and non-trainable state of one layer, [n_in] → [n_out]. */
-function layerSize(node: ResolvedNode, nIn: number, nOut: number): { params: number; state: number } {
-  const p = node.params as { useBias?: boolean };
-  switch (node.kind.kind) {
-    case 'Dense':
-      return { params: nIn * nOut + (p.useBias === false ? 0 : nOut), state: 0 };
-    case 'BatchNorm':
-      return { params: 2 * nOut, state: 2 * nOut };
-    case 'Normalize':
-      return { params: 0, state: 2 * nOut };
-    default:
-      return { params: 0, state: 0 };
-  }
-}
-
 /**
  * The memory a run of this graph needs, worked out from the shapes alone: parameters with their
  * gradients, optimizer slots (Adam 2, momentum and RMSprop 1) and early-stopping snapshot; the
@@ -80,18 +67,24 @@ export function estimateMemory(
   let state = 0;
   let widths = data?.features ?? 0;
   let largest = { id: null as string | null, params: 0 };
-  let nIn = data?.features ?? null;
-  for (const id of topology.chain) {
+  const input = data ? inputShapeOf(data) : null;
+  const shapeOf = (id: string) => (id === topology.datasetId ? input : (nodeShapes.get(id) ?? null));
+  for (const { id, inputs } of topology.layers) {
     const node = resolved.get(id);
-    const nOut = nodeShapes.get(id)?.features ?? null;
-    if (node && nIn !== null && nOut !== null) {
-      const size = layerSize(node, nIn, nOut);
-      params += size.params;
+    const out = nodeShapes.get(id) ?? null;
+    const ins = inputs.map(shapeOf);
+    const count = node ? (node.kind as AnyLayerKind).countParameters : undefined;
+    if (node && count && out?.dims && ins.every((s) => s?.dims)) {
+      const size = count(
+        node.params,
+        ins.map((s) => s?.dims as readonly number[]),
+        out.dims,
+      );
+      params += size.trainable;
       state += size.state;
-      if (size.params > largest.params) largest = { id, params: size.params };
+      if (size.trainable > largest.params) largest = { id, params: size.trainable };
     }
-    widths += nOut ?? 0;
-    nIn = nOut;
+    widths += (out && sizeOf(out)) ?? 0;
   }
   const early = training?.earlyStopping;
   const snapshot = early?.enabled && early.restoreBest ? 1 : 0;

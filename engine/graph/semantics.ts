@@ -2,11 +2,12 @@ import { splitSizes } from '../data/split.js';
 import type { DataDescription } from '../data/types.js';
 import type { DatasetParams } from '../nodes/dataset.js';
 import type { LossParams } from '../nodes/loss.js';
+import { sizeOf } from '../nodes/shape.js';
 import { batchSizeFor, type TrainingParams } from '../nodes/training.js';
 import type { AnyLayerKind, TensorShape } from '../nodes/types.js';
 import { error, type Problem, warning } from '../problems.js';
-import type { RunTopology } from './chain.js';
 import type { ResolvedNode } from './resolve.js';
+import type { RunTopology } from './topology.js';
 
 /** Stage 6a: the loss must fit the output layer and the labels (spec §13). */
 export function checkLoss(
@@ -16,7 +17,7 @@ export function checkLoss(
   data: DataDescription | null,
 ): Problem[] {
   const loss = resolved.get(topology.lossId);
-  const lastId = topology.chain[topology.chain.length - 1] ?? null;
+  const lastId = topology.outputId;
   const last = lastId !== null ? resolved.get(lastId) : undefined;
   if (!loss || !last) {
     return lastId !== null
@@ -31,7 +32,16 @@ export function checkLoss(
   }
   const { fn } = loss.params as LossParams;
   const ends = (last.kind as AnyLayerKind).endsIn(last.params);
-  const units = output?.features ?? null;
+  const units = output ? sizeOf(output) : null;
+  if (output?.dims && output.dims.length > 1) {
+    return [
+      error(
+        'SHAPE_MISMATCH',
+        lastId,
+        `The network's output is [m, ${output.dims.join(', ')}]; the loss compares rows of [m, units]. Put a Flatten and a Dense before the loss.`,
+      ),
+    ];
+  }
   const classes = data?.classes;
   const problems: Problem[] = [];
   const lossId = topology.lossId;

@@ -3,7 +3,8 @@ import { nodeKind } from '../nodes/registry.js';
 import { error, type Problem } from '../problems.js';
 
 /**
- * Stage 2: edges must join existing ports of the same type, and every input port takes one edge.
+ * Stage 2: edges must join existing ports of the same type, and every input port takes one edge
+ * (a merge's `multiple` port takes several).
  * Returns the edges that are sound; the rest are reported.
  */
 export function checkEdges(doc: GraphDocument): { edges: GraphEdge[]; problems: Problem[] } {
@@ -51,7 +52,7 @@ export function checkEdges(doc: GraphDocument): { edges: GraphEdge[]; problems: 
     }
     const key = `${edge.target}\u0000${edge.targetPort}`;
     const first = taken.get(key);
-    if (first !== undefined) {
+    if (first !== undefined && !inp.multiple) {
       problems.push(
         error(
           'MULTIPLE_INPUTS',

@@ -14,7 +14,7 @@ export const ACTIVATION_FORMULAS: Record<ActivationName, string> = {
 };
 
 /** g(z), element-wise. [m, n] → [m, n]. */
-export function applyActivation(name: ActivationName, z: tf.Tensor2D, alpha: number): tf.Tensor2D {
+export function applyActivation<T extends tf.Tensor>(name: ActivationName, z: T, alpha: number): T {
   switch (name) {
     case 'linear':
       return z;

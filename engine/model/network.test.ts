@@ -2,20 +2,22 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { Dense } from '../nodes/dense.js';
 import { createRandom } from '../random.js';
+import { testPlan } from '../testing/plans.js';
 import { Network } from './network.js';
 
 function oneLayer(params: Partial<Parameters<typeof Dense.build>[0]>): Network {
   return new Network(
-    [
-      {
-        nodeId: 'd',
-        kind: Dense,
-        params: Dense.params.parse({ units: 2, activation: 'linear', ...params }),
-        inputFeatures: 2,
-        outputFeatures: 2,
-        dropBias: false,
-      },
-    ],
+    testPlan(
+      [2],
+      [
+        {
+          nodeId: 'd',
+          kind: Dense,
+          params: Dense.params.parse({ units: 2, activation: 'linear', ...params }),
+          outputShape: [2],
+        },
+      ],
+    ),
     { random: createRandom(1) },
   );
 }
@@ -85,17 +87,18 @@ describe('spec §13 softmax output', () => {
   it('outputs rows that sum to 1', async () => {
     const { Softmax } = await import('../nodes/softmax.js');
     const net = new Network(
-      [
-        {
-          nodeId: 'd',
-          kind: Dense,
-          params: Dense.params.parse({ units: 4, activation: 'linear' }),
-          inputFeatures: 3,
-          outputFeatures: 4,
-          dropBias: false,
-        },
-        { nodeId: 's', kind: Softmax, params: {}, inputFeatures: 4, outputFeatures: 4, dropBias: false },
-      ],
+      testPlan(
+        [3],
+        [
+          {
+            nodeId: 'd',
+            kind: Dense,
+            params: Dense.params.parse({ units: 4, activation: 'linear' }),
+            outputShape: [4],
+          },
+          { nodeId: 's', kind: Softmax, params: {}, outputShape: [4] },
+        ],
+      ),
       { random: createRandom(2) },
     );
     const p = net.predict(

@@ -6,6 +6,9 @@ import type { Random } from '../random.js';
 import { applyOutputActivation, exampleLosses, type OutputActivation } from './losses.js';
 
 /** A parameter tensor of the network, named by layer: "dense1/W". */
+/** What building a network needs of a plan: its layers, input shape, output and data set node. */
+export type NetworkPlan = Pick<TrainingPlan, 'layers' | 'inputShape' | 'outputId' | 'datasetNodeId'>;
+
 export interface NetworkParameter extends LayerParameter {
   nodeId: string;
   id: string;
@@ -24,43 +27,61 @@ export class Network {
   readonly layers: Layer[];
   readonly parameters: NetworkParameter[];
   readonly outputActivation: OutputActivation;
+  /** Values per example of x ([8, 8, 1] → 64): the data arrives as rows of this many. */
   readonly inputFeatures: number;
+  /** Per-example shape of x as the first layers take it: [features] or [h, w, c]. */
+  readonly inputShape: readonly number[];
+  /** The layers' plans, in the same topological order as `layers`. */
+  readonly plans: readonly LayerPlan[];
+  private readonly inputId: string;
+  private readonly outputIndex: number;
 
-  constructor(plans: readonly LayerPlan[], options: NetworkOptions) {
-    this.layers = plans.map((plan) =>
-      plan.kind.build(plan.params, {
-        nodeId: plan.nodeId,
-        inputFeatures: plan.inputFeatures,
+  constructor(plan: NetworkPlan, options: NetworkOptions) {
+    this.plans = plan.layers;
+    this.layers = plan.layers.map((layer) =>
+      layer.kind.build(layer.params, {
+        nodeId: layer.nodeId,
+        inputShapes: layer.inputShapes,
+        outputShape: layer.outputShape,
+        inputFeatures: layer.inputFeatures,
         random: options.random.fork(),
-        dropBias: plan.dropBias,
-        ...(plan.imageShape ? { imageShape: plan.imageShape } : {}),
+        dropBias: layer.dropBias,
         ...(options.inputStatistics ? { inputStatistics: options.inputStatistics } : {}),
       }),
     );
     this.parameters = this.layers.flatMap((layer) =>
       layer.parameters.map((p) => ({ ...p, nodeId: layer.nodeId, id: `${layer.nodeId}/${p.name}` })),
     );
-    this.outputActivation = this.layers[this.layers.length - 1]?.outputActivation ?? null;
-    this.inputFeatures = plans[0]?.inputFeatures ?? 0;
+    this.outputIndex = plan.layers.findIndex((l) => l.nodeId === plan.outputId);
+    this.outputActivation = this.layers[this.outputIndex]?.outputActivation ?? null;
+    this.inputShape = plan.inputShape;
+    this.inputFeatures = plan.inputShape.reduce((a, b) => a * b, 1);
+    this.inputId = plan.datasetNodeId;
   }
 
-  static fromPlan(plan: TrainingPlan, options: NetworkOptions): Network {
-    return new Network(plan.layers, options);
+  static fromPlan(plan: NetworkPlan, options: NetworkOptions): Network {
+    return new Network(plan, options);
   }
 
   get trainableVariables(): tf.Variable[] {
     return this.parameters.map((p) => p.variable);
   }
 
-  /** Logits of the output layer (its activation left off, for a stable loss). */
+  /**
+   * Logits of the output layer (its activation left off, for a stable loss): x [m, n[0]] rows →
+   * [m, n[L]]. Walks the layers in topological order, each reading its inputs' outputs.
+   */
   logits(x: tf.Tensor2D, training: boolean, stepSeed = 0): tf.Tensor2D {
-    let a = x;
-    const last = this.layers.length - 1;
+    const values = new Map<string, tf.Tensor>();
+    values.set(this.inputId, x.reshape([-1, ...this.inputShape]));
     this.layers.forEach((layer, i) => {
-      const ctx: ForwardContext = { training, stepSeed, returnLogits: i === last };
-      a = layer.forward(a, ctx);
+      const plan = this.plans[i] as LayerPlan;
+      const inputs = plan.inputs.map((id) => values.get(id) as tf.Tensor);
+      const ctx: ForwardContext = { training, stepSeed, returnLogits: i === this.outputIndex };
+      values.set(plan.nodeId, layer.forward(inputs, ctx));
     });
-    return a;
+    const out = values.get(this.plans[this.outputIndex]?.nodeId ?? this.inputId) as tf.Tensor;
+    return out.reshape([out.shape[0] as number, -1]) as tf.Tensor2D;
   }
 
   /** ŷ at inference (no dropout, batch norm's test-time statistics). */
@@ -117,19 +138,36 @@ export class Network {
   }
 
   /**
-   * The trained network as a stock tf.js Sequential model: Normalize as a frozen Dense, batch norm
-   * with its test-time statistics, the output activation included. Loads with tf.loadLayersModel
-   * and needs no NetCanvas code.
+   * The trained network as a stock tf.js model (functional, so branches and merges export too):
+   * Normalize as a frozen Dense, batch norm with its test-time statistics, the output activation
+   * included. Loads with tf.loadLayersModel and needs no NetCanvas code. Input: rows of
+   * `inputFeatures` values, as the data comes.
    */
-  toLayersModel(): tf.Sequential {
-    const parts = this.layers.flatMap((l) => l.toExport());
-    const model = tf.sequential();
-    model.add(tf.layers.inputLayer({ inputShape: [this.inputFeatures] }));
-    for (const part of parts) model.add(part.layer);
+  toLayersModel(): tf.LayersModel {
+    const input = tf.input({ shape: [this.inputFeatures] });
+    const symbols = new Map<string, tf.SymbolicTensor>();
+    const shaped =
+      this.inputShape.length > 1
+        ? (tf.layers.reshape({ targetShape: [...this.inputShape] }).apply(input) as tf.SymbolicTensor)
+        : input;
+    symbols.set(this.inputId, shaped);
+    const parts = this.layers.map((layer, i) => {
+      const plan = this.plans[i] as LayerPlan;
+      const exported = layer.toExport();
+      const ins = plan.inputs.map((id) => symbols.get(id) as tf.SymbolicTensor);
+      let out: tf.SymbolicTensor | tf.SymbolicTensor[] =
+        ins.length === 1 ? (ins[0] as tf.SymbolicTensor) : ins;
+      for (const part of exported) out = part.layer.apply(out) as tf.SymbolicTensor;
+      symbols.set(plan.nodeId, out as tf.SymbolicTensor);
+      return exported;
+    });
+    const output = symbols.get(this.plans[this.outputIndex]?.nodeId ?? this.inputId) as tf.SymbolicTensor;
+    const model = tf.model({ inputs: input, outputs: output });
+    const all = parts.flat();
     // Per layer: a model's own weight order puts every trainable weight before the frozen ones.
-    for (const part of parts) if (part.weights.length) part.layer.setWeights(part.weights);
+    for (const part of all) if (part.weights.length) part.layer.setWeights(part.weights);
     // Weights made for the export (batch norm's corrected statistics, Normalize's diagonal) are copies.
-    for (const w of parts.flatMap((p) => p.weights)) if (!(w instanceof tf.Variable)) w.dispose();
+    for (const w of all.flatMap((p) => p.weights)) if (!(w instanceof tf.Variable)) w.dispose();
     return model;
   }
 

@@ -1,3 +1,4 @@
+import type * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import {
   ACTIVATION_FORMULAS,
@@ -13,7 +14,7 @@ export const ActivationParamsSchema = z.object({
 });
 export type ActivationParams = z.infer<typeof ActivationParamsSchema>;
 
-/** Element-wise non-linearity on its own node: [m, n] → [m, n], a = g(z). */
+/** Element-wise non-linearity on its own node: [m, …] → [m, …], a = g(z). */
 export const Activation: LayerKind<ActivationParams> = {
   kind: 'Activation',
   role: 'layer',
@@ -37,8 +38,10 @@ export const Activation: LayerKind<ActivationParams> = {
       parameters: [],
       state: [],
       outputActivation: params.fn === 'sigmoid' ? 'sigmoid' : null,
-      forward: (x, f) =>
-        f.returnLogits && params.fn === 'sigmoid' ? x : applyActivation(params.fn, x, params.alpha),
+      forward: ([x], f) =>
+        f.returnLogits && params.fn === 'sigmoid'
+          ? (x as tf.Tensor)
+          : applyActivation(params.fn, x as tf.Tensor, params.alpha),
       toExport() {
         const layer = activationLayer(params.fn, params.alpha);
         return layer ? [{ layer, weights: [] }] : [];

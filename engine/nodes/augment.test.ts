@@ -1,16 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../random.js';
+import { testBuildContext } from '../testing/plans.js';
 import { Augment } from './augment.js';
 
 describe('Augment (notes 1.8)', () => {
   const build = (maxShift: number, flipHorizontal = false) =>
-    Augment.build(
-      { maxShift, flipHorizontal },
-      { nodeId: 'aug', inputFeatures: 9, random: createRandom(3), dropBias: false, imageShape: [3, 3, 1] },
-    );
+    Augment.build({ maxShift, flipHorizontal }, testBuildContext('aug', [3, 3, 1], 3));
   // A 3×3 image with a single lit pixel in the centre.
-  const image = () => tf.tensor2d([[0, 0, 0, 0, 1, 0, 0, 0, 0]]);
+  const image = () => [tf.tensor4d([0, 0, 0, 0, 1, 0, 0, 0, 0], [1, 3, 3, 1])];
 
   it('shifts each training image by whole pixels, keeping its values', () => {
     const layer = build(1);
@@ -34,9 +31,9 @@ describe('Augment (notes 1.8)', () => {
 
   it('refuses data that is not an image', () => {
     const result = Augment.inferShape(
-      { features: 2 },
+      [{ dims: [2] }],
       { maxShift: 1, flipHorizontal: false },
-      { nodeId: 'aug', data: null, isFirstLayer: true },
+      { nodeId: 'aug', inputIds: ['data'], data: null, isFirstLayer: true },
     );
     expect(result.problems[0]?.code).toBe('SHAPE_MISMATCH');
   });

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { error } from '../problems.js';
 import { mixSeeds } from '../random.js';
+import { formatTensorShape, imageDims, UNKNOWN_SHAPE } from './shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from './types.js';
 
 export const AugmentParamsSchema = z.object({
@@ -22,7 +23,7 @@ export type AugmentParams = z.infer<typeof AugmentParamsSchema>;
 /**
  * Data augmentation for images (spec §1, notes 1.8): while training, each image is shifted by a random
  * whole number of pixels (zero fill) and optionally mirrored; evaluation sees the images unchanged.
- * [m, h·w·c] → [m, h·w·c].
+ * [m, h, w, c] → [m, h, w, c].
  */
 export const Augment: LayerKind<AugmentParams> = {
   kind: 'Augment',
@@ -39,22 +40,24 @@ export const Augment: LayerKind<AugmentParams> = {
   inputs: [TENSOR_IN],
   outputs: [TENSOR_OUT],
   summary: (p) => `shift ±${p.maxShift}px${p.flipHorizontal ? ' · flip' : ''}`,
-  inferShape(input, _params, ctx) {
+  preprocessing: true,
+  inferShape(inputs, _params, ctx) {
+    const input = inputs[0] ?? UNKNOWN_SHAPE;
     const problems =
-      input.imageShape || input.features === null
+      input.dims === null || imageDims(input)
         ? []
         : [
             error(
               'SHAPE_MISMATCH',
               ctx.nodeId,
-              'Augment shifts and flips images; the data set feeding it is not image data.',
+              `Augment shifts and flips images [m, h, w, c]; its input is ${formatTensorShape(input)}.`,
             ),
           ];
     return { shape: input, problems };
   },
   endsIn: () => 'other',
   build(params, ctx) {
-    const [h, w, c] = ctx.imageShape ?? [1, ctx.inputFeatures, 1];
+    const [h, w, c] = imageDims({ dims: ctx.inputShapes[0] ?? null }) ?? [1, ctx.inputFeatures, 1];
     const s = params.maxShift;
     const layerSeed = ctx.random.int(2 ** 30);
     return {
@@ -63,7 +66,8 @@ export const Augment: LayerKind<AugmentParams> = {
       parameters: [],
       state: [],
       outputActivation: null,
-      forward(x, f) {
+      forward([input], f) {
+        const x = input as tf.Tensor;
         if (!f.training || (s === 0 && !params.flipHorizontal)) return x;
         const m = x.shape[0];
         const seed = mixSeeds(f.stepSeed, layerSeed);
@@ -94,7 +98,7 @@ export const Augment: LayerKind<AugmentParams> = {
           const indices = Array.from({ length: m }, (_, i) => i);
           images = tf.image.cropAndResize(padded, boxes, indices, [h, w], 'nearest');
         }
-        return tf.reshape(images, [m, h * w * c]) as tf.Tensor2D;
+        return tf.reshape(images, x.shape);
       },
       toExport: () => [],
       dispose() {},

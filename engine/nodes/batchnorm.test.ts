@@ -1,19 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../random.js';
+import { testBuildContext } from '../testing/plans.js';
 import { BatchNorm } from './batchnorm.js';
 
-const build = () =>
-  BatchNorm.build(
-    { epsilon: 1e-5, momentum: 0.9 },
-    { nodeId: 'bn', inputFeatures: 1, random: createRandom(1), dropBias: false },
-  );
+const build = () => BatchNorm.build({ epsilon: 1e-5, momentum: 0.9 }, testBuildContext('bn', [1]));
 
 const forward = (layer: ReturnType<typeof build>, rows: number[], training: boolean): number[] =>
   tf.tidy(() =>
     Array.from(
       layer
-        .forward(tf.tensor2d(rows, [rows.length, 1]), { training, stepSeed: 0, returnLogits: false })
+        .forward([tf.tensor2d(rows, [rows.length, 1])], { training, stepSeed: 0, returnLogits: false })
         .dataSync(),
     ),
   );

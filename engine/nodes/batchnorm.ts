@@ -17,7 +17,8 @@ export type BatchNormParams = z.infer<typeof BatchNormParamsSchema>;
 /**
  * Batch normalization of z (spec §12): per unit over the mini-batch, z_norm = (z − μ)/sqrt(σ² + ε),
  * z̃ = γ·z_norm + β. At test time μ and σ² are bias-corrected exponentially weighted averages
- * (spec §7) of the training mini-batches' values: v/(1 − βᵗ). [m, n] → [m, n].
+ * (spec §7) of the training mini-batches' values: v/(1 − βᵗ). [m, n] → [m, n]; after a convolution
+ * the statistics are per channel, over the mini-batch and every position: [m, h, w, c] → [m, h, w, c].
  */
 export const BatchNorm: LayerKind<BatchNormParams> = {
   kind: 'BatchNorm',
@@ -36,8 +37,16 @@ export const BatchNorm: LayerKind<BatchNormParams> = {
   summary: (p) => `ε ${p.epsilon} · β ${p.momentum}`,
   inferShape: sameShape,
   endsIn: () => 'other',
+  replacesBias: true,
+  countParameters: (_p, _inputs, output) => {
+    const channels = output[output.length - 1] ?? 0;
+    return { trainable: 2 * channels, state: 2 * channels };
+  },
   build(params, ctx) {
-    const n = ctx.inputFeatures;
+    // One μ, σ², γ, β per unit of a dense input, per channel of an image (the last axis).
+    const inShape = ctx.inputShapes[0] ?? [ctx.inputFeatures];
+    const n = inShape[inShape.length - 1] ?? ctx.inputFeatures;
+    const axes = Array.from({ length: inShape.length }, (_, i) => i);
     const id = ctx.nodeId;
     const gamma = newVariable(() => tf.ones([n]), true, `${id}/gamma`);
     const beta = newVariable(() => tf.zeros([n]), true, `${id}/beta`);
@@ -65,11 +74,12 @@ export const BatchNorm: LayerKind<BatchNormParams> = {
       ],
       state: [movingMean, movingVar, steps],
       outputActivation: null,
-      forward(z, f) {
+      forward([input], f) {
+        const z = input as tf.Tensor;
         let mean: tf.Tensor;
         let variance: tf.Tensor;
         if (f.training) {
-          ({ mean, variance } = tf.moments(z, 0));
+          ({ mean, variance } = tf.moments(z, axes));
           movingMean.assign(tf.add(tf.mul(movingMean, momentum), tf.mul(mean, 1 - momentum)));
           movingVar.assign(tf.add(tf.mul(movingVar, momentum), tf.mul(variance, 1 - momentum)));
           steps.assign(tf.add(steps, 1));
@@ -77,11 +87,11 @@ export const BatchNorm: LayerKind<BatchNormParams> = {
           [mean, variance] = testStatistics();
         }
         const zNorm = tf.div(tf.sub(z, mean), tf.sqrt(tf.add(variance, epsilon)));
-        return tf.add(tf.mul(zNorm, gamma), beta) as tf.Tensor2D;
+        return tf.add(tf.mul(zNorm, gamma), beta);
       },
       toExport() {
         const [mean, variance] = testStatistics();
-        const layer = tf.layers.batchNormalization({ epsilon, momentum, inputShape: [n] });
+        const layer = tf.layers.batchNormalization({ epsilon, momentum, axis: -1 });
         return [{ layer, weights: [gamma, beta, mean, variance] }];
       },
       dispose() {

@@ -4,6 +4,7 @@ import { ActivationNameSchema, activationLayer, applyActivation } from '../model
 import { INITIALIZER_FORMULAS, InitializerSchema, initialWeights } from '../model/initializers.js';
 import { newVariable } from '../model/variables.js';
 import { error, type Problem, warning } from '../problems.js';
+import { product, shapeOf, sizeOf, UNKNOWN_SHAPE } from './shape.js';
 import {
   type BuildContext,
   type ExportedLayer,
@@ -42,15 +43,19 @@ function buildDense(params: DenseParams, ctx: BuildContext): Layer {
     parameters,
     state: [],
     outputActivation: ends,
-    forward(x, ctx) {
+    forward(inputs, ctx) {
+      // An image (or any rank > 1) is flattened first: [m, h, w, c] → [m, h·w·c].
+      const x = (inputs[0] as tf.Tensor).reshape([-1, nIn]) as tf.Tensor2D;
       const z = b ? tf.add(tf.matMul(x, w as tf.Tensor2D), b) : tf.matMul(x, w as tf.Tensor2D);
       // Only a sigmoid output is left to the loss (computed stably from z); any other g applies here.
       if (ctx.returnLogits && params.activation === 'sigmoid') return z as tf.Tensor2D;
       return applyActivation(params.activation, z as tf.Tensor2D, params.leakyAlpha);
     },
     toExport() {
-      const dense = tf.layers.dense({ units: nOut, useBias: hasBias, inputShape: [nIn] });
-      const out: ExportedLayer[] = [{ layer: dense, weights: b ? [w, b] : [w] }];
+      const dense = tf.layers.dense({ units: nOut, useBias: hasBias });
+      const flat = (ctx.inputShapes[0]?.length ?? 1) > 1;
+      const out: ExportedLayer[] = flat ? [{ layer: tf.layers.flatten(), weights: [] }] : [];
+      out.push({ layer: dense, weights: b ? [w, b] : [w] });
       const act = activationLayer(params.activation, params.leakyAlpha);
       if (act) out.push({ layer: act, weights: [] });
       return out;
@@ -62,7 +67,7 @@ function buildDense(params: DenseParams, ctx: BuildContext): Layer {
   };
 }
 
-/** Fully connected layer: [m, n[l−1]] → [m, n[l]], a = g(xW + b). */
+/** Fully connected layer: [m, n[l−1]] → [m, n[l]], a = g(xW + b); an image input is flattened first. */
 export const Dense: LayerKind<DenseParams> = {
   kind: 'Dense',
   role: 'layer',
@@ -78,8 +83,9 @@ export const Dense: LayerKind<DenseParams> = {
   outputs: [TENSOR_OUT],
   summary: (p) =>
     `${p.units} units · ${p.activation} · ${p.initializer}${p.l2 ? ` · L2 ${p.l2}` : ''}${p.l1 ? ` · L1 ${p.l1}` : ''}`,
-  inferShape(input, params, ctx) {
+  inferShape(inputs, params, ctx) {
     const problems: Problem[] = [];
+    const features = sizeOf(inputs[0] ?? UNKNOWN_SHAPE);
     if (params.initializer === 'zeros') {
       problems.push(
         warning(
@@ -90,18 +96,24 @@ export const Dense: LayerKind<DenseParams> = {
         ),
       );
     }
-    if (input.features !== null && input.features * params.units > 50_000_000) {
+    if (features !== null && features * params.units > 50_000_000) {
       problems.push(
         error(
           'INVALID_PARAM',
           ctx.nodeId,
-          `W would have ${input.features}×${params.units} = ${(input.features * params.units).toLocaleString('en')} weights (${Math.round((input.features * params.units * 4) / 2 ** 20)} MiB); the limit is 50,000,000.`,
+          `W would have ${features}×${params.units} = ${(features * params.units).toLocaleString('en')} weights (${Math.round((features * params.units * 4) / 2 ** 20)} MiB); the limit is 50,000,000.`,
           'units',
         ),
       );
     }
-    return { shape: { features: params.units }, problems };
+    return { shape: shapeOf([params.units]), problems };
   },
   endsIn: (p) => (p.activation === 'sigmoid' ? 'sigmoid' : 'other'),
+  countParameters: (p, inputs, output) => {
+    const nIn = product(inputs[0] ?? []);
+    const nOut = product(output);
+    return { trainable: nIn * nOut + (p.useBias ? nOut : 0), state: 0 };
+  },
+  biasDroppable: (p) => p.activation === 'linear',
   build: buildDense,
 };

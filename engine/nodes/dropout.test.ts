@@ -1,13 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../random.js';
+import { testBuildContext } from '../testing/plans.js';
 import { Dropout } from './dropout.js';
 
-const build = (keepProb: number) =>
-  Dropout.build(
-    { keepProb },
-    { nodeId: 'drop', inputFeatures: 100, random: createRandom(1), dropBias: false },
-  );
+const build = (keepProb: number) => Dropout.build({ keepProb }, testBuildContext('drop', [100]));
 
 describe('spec §3 inverted dropout', () => {
   it('keeps the expected activation: mean of a·d/keep_prob ≈ a', () => {
@@ -15,7 +11,7 @@ describe('spec §3 inverted dropout', () => {
     // E = 0.8·1.25 = 1 and σ = sqrt(0.8·0.2)·1.25 = 0.5; the mean's σ is 0.5/sqrt(1e5) = 0.0016.
     const layer = build(0.8);
     const a = tf.ones([1000, 100]) as tf.Tensor2D;
-    const out = layer.forward(a, { training: true, stepSeed: 7, returnLogits: false });
+    const out = layer.forward([a], { training: true, stepSeed: 7, returnLogits: false });
     const values = Array.from(out.dataSync());
     const mean = values.reduce((s, v) => s + v, 0) / values.length;
     expect(mean).toBeGreaterThan(0.995);
@@ -29,7 +25,7 @@ describe('spec §3 inverted dropout', () => {
   it('does nothing at evaluation', () => {
     const layer = build(0.5);
     const a = tf.ones([10, 100]) as tf.Tensor2D;
-    const out = layer.forward(a, { training: false, stepSeed: 7, returnLogits: false });
+    const out = layer.forward([a], { training: false, stepSeed: 7, returnLogits: false });
     expect(Array.from(out.dataSync()).every((v) => v === 1)).toBe(true);
     a.dispose();
   });
@@ -38,7 +34,7 @@ describe('spec §3 inverted dropout', () => {
     const layer = build(0.5);
     const a = tf.ones([4, 100]) as tf.Tensor2D;
     const mask = (step: number) =>
-      Array.from(layer.forward(a, { training: true, stepSeed: step, returnLogits: false }).dataSync());
+      Array.from(layer.forward([a], { training: true, stepSeed: step, returnLogits: false }).dataSync());
     expect(mask(1)).toEqual(mask(1));
     expect(mask(1)).not.toEqual(mask(2));
     a.dispose();

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { warning } from '../problems.js';
 import { mixSeeds } from '../random.js';
+import { UNKNOWN_SHAPE } from './shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from './types.js';
 
 export const DropoutParamsSchema = z.object({
@@ -32,7 +33,8 @@ export const Dropout: LayerKind<DropoutParams> = {
   inputs: [TENSOR_IN],
   outputs: [TENSOR_OUT],
   summary: (p) => `keep_prob ${p.keepProb}`,
-  inferShape(input, _params, ctx) {
+  inferShape(inputs, _params, ctx) {
+    const input = inputs[0] ?? UNKNOWN_SHAPE;
     const problems = ctx.isFirstLayer
       ? [
           warning(
@@ -55,10 +57,11 @@ export const Dropout: LayerKind<DropoutParams> = {
       parameters: [],
       state: [],
       outputActivation: null,
-      forward(x, f) {
+      forward([input], f) {
+        const x = input as tf.Tensor;
         if (!f.training || keep === 1) return x;
         const d = tf.less(tf.randomUniform(x.shape, 0, 1, 'float32', mixSeeds(f.stepSeed, layerSeed)), keep);
-        return tf.div(tf.mul(x, tf.cast(d, 'float32')), keep) as tf.Tensor2D;
+        return tf.div(tf.mul(x, tf.cast(d, 'float32')), keep);
       },
       toExport: () => [{ layer: tf.layers.dropout({ rate: 1 - keep }), weights: [] }],
       dispose() {},

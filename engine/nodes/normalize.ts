@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { error } from '../problems.js';
+import { UNKNOWN_SHAPE } from './shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from './types.js';
 
 export const NormalizeParamsSchema = z.object({});
@@ -26,7 +27,10 @@ export const Normalize: LayerKind<NormalizeParams> = {
   inputs: [TENSOR_IN],
   outputs: [TENSOR_OUT],
   summary: () => 'μ, σ from train',
-  inferShape(input, _params, ctx) {
+  needsInputStatistics: true,
+  preprocessing: true,
+  inferShape(inputs, _params, ctx) {
+    const input = inputs[0] ?? UNKNOWN_SHAPE;
     const problems = ctx.isFirstLayer
       ? []
       : [
@@ -51,19 +55,24 @@ export const Normalize: LayerKind<NormalizeParams> = {
       parameters: [],
       state: [],
       outputActivation: null,
-      forward: (x) => tf.mul(tf.sub(x, mean), invStd) as tf.Tensor2D,
+      // μ and σ are per value of the flattened example (per pixel of an image).
+      forward: ([x]) => {
+        const input = x as tf.Tensor;
+        return tf.mul(tf.sub(input.reshape([-1, n]), mean), invStd).reshape(input.shape);
+      },
       toExport() {
         // A stock, frozen Dense layer with W = diag(1/σ), b = −μ/σ computes (x − μ)/σ exactly, so the
         // exported model takes raw inputs and loads without NetCanvas code.
         const w = tf.diag(invStd);
         const b = tf.tidy(() => tf.neg(tf.mul(mean, invStd)));
-        const layer = tf.layers.dense({
-          units: n,
-          inputShape: [n],
-          trainable: false,
-          name: `${ctx.nodeId}_normalize`,
-        });
-        return [{ layer, weights: [w, b] }];
+        const layer = tf.layers.dense({ units: n, trainable: false, name: `${ctx.nodeId}_normalize` });
+        const shape = ctx.inputShapes[0] ?? [n];
+        if (shape.length === 1) return [{ layer, weights: [w, b] }];
+        return [
+          { layer: tf.layers.flatten(), weights: [] },
+          { layer, weights: [w, b] },
+          { layer: tf.layers.reshape({ targetShape: [...shape] }), weights: [] },
+        ];
       },
       dispose() {
         mean.dispose();

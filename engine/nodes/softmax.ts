@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { type LayerKind, sameShape, TENSOR_IN, TENSOR_OUT } from './types.js';
+import { error } from '../problems.js';
+import { formatTensorShape, UNKNOWN_SHAPE } from './shape.js';
+import { type LayerKind, TENSOR_IN, TENSOR_OUT } from './types.js';
 
 export const SoftmaxParamsSchema = z.object({});
 export type SoftmaxParams = z.infer<typeof SoftmaxParamsSchema>;
@@ -23,7 +25,20 @@ export const Softmax: LayerKind<SoftmaxParams> = {
   inputs: [TENSOR_IN],
   outputs: [TENSOR_OUT],
   summary: () => 'C classes',
-  inferShape: sameShape,
+  inferShape(inputs, _params, ctx) {
+    const input = inputs[0] ?? UNKNOWN_SHAPE;
+    const problems =
+      input.dims && input.dims.length > 1
+        ? [
+            error(
+              'SHAPE_MISMATCH',
+              ctx.nodeId,
+              `Softmax takes one row of C values per example, but its input is ${formatTensorShape(input)}: put a Flatten and a Dense with C units before it.`,
+            ),
+          ]
+        : [];
+    return { shape: input, problems };
+  },
   endsIn: () => 'softmax',
   build(_params, ctx) {
     return {
@@ -32,7 +47,7 @@ export const Softmax: LayerKind<SoftmaxParams> = {
       parameters: [],
       state: [],
       outputActivation: 'softmax',
-      forward: (x, f) => (f.returnLogits ? x : tf.softmax(x)),
+      forward: ([x], f) => (f.returnLogits ? (x as tf.Tensor) : tf.softmax(x as tf.Tensor)),
       toExport: () => [{ layer: tf.layers.softmax(), weights: [] }],
       dispose() {},
     };

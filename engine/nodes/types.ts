@@ -15,6 +15,8 @@ export interface PortSpec {
   type: PortType;
   /** An optional input may stay unconnected (e.g. the optimizer's schedule). */
   optional?: boolean;
+  /** A merge input (Add, Concatenate) takes several edges, in the document's edge order. */
+  multiple?: boolean;
 }
 
 /** Text shown to users, in English and Simplified Chinese (the language of the notes). */
@@ -23,11 +25,13 @@ export interface LocalizedText {
   zh: string;
 }
 
-/** What flows along a tensor edge: [m, features]. `features` is null while unknown (CSV not read yet). */
+/**
+ * What flows along a tensor edge, per example (the mini-batch axis m is left out): [20] for features,
+ * [28, 28, 1] for an image (height, width, channels: channels last). `dims` is null while unknown (a
+ * CSV not read yet, or a layer before it with invalid params).
+ */
 export interface TensorShape {
-  features: number | null;
-  /** Set while the tensor still is an image (flattened h·w·c), for Augment. */
-  imageShape?: [number, number, number];
+  dims: readonly number[] | null;
 }
 
 /** What flows along a labels edge: class indices (classes = C) or `targets` regression columns. */
@@ -56,9 +60,11 @@ export interface NodeKindBase<P> {
 
 export interface ShapeContext {
   nodeId: string;
+  /** The node (or data set) feeding each input, in order, for messages. */
+  inputIds: readonly string[];
   /** The data set feeding the network, when known. */
   data: DataDescription | null;
-  /** True when this layer takes the data set's output directly (no layer between). */
+  /** True when this layer takes the data set's output directly (only preprocessing between). */
   isFirstLayer: boolean;
 }
 
@@ -94,19 +100,27 @@ export interface Layer {
   parameters: LayerParameter[];
   /** Non-trainable state kept with the model (batch norm's running μ and σ²). */
   state: tf.Variable[];
-  /** [m, nIn] → [m, nOut]. */
-  forward(x: tf.Tensor2D, ctx: ForwardContext): tf.Tensor2D;
+  /** [m, ...in] (one tensor per input; merges take several) → [m, ...out]. */
+  forward(inputs: readonly tf.Tensor[], ctx: ForwardContext): tf.Tensor;
   /** Output non-linearity applied after `returnLogits` was used: 'sigmoid', 'softmax' or null. */
   outputActivation: 'sigmoid' | 'softmax' | null;
+  /**
+   * Stock tf.js layers that compute this layer at inference, applied in order: the first to the
+   * layer's inputs (a list for a merge), each next one to the output before it.
+   */
   toExport(): ExportedLayer[];
   dispose(): void;
 }
 
 export interface BuildContext {
   nodeId: string;
+  /** Per-example shape of each input, e.g. [[8, 8, 1]]. */
+  inputShapes: readonly (readonly number[])[];
+  /** Per-example shape of the output. */
+  outputShape: readonly number[];
+  /** Values per example of the first input (h·w·c for an image). */
   inputFeatures: number;
   random: Random;
-  imageShape?: [number, number, number];
   /** Per-feature μ and σ of the training split's inputs, for Normalize (spec §1). */
   inputStatistics?: { mean: Float32Array; std: Float32Array };
   /** BatchNorm follows this layer: its β replaces the bias b (spec §12). */
@@ -116,7 +130,25 @@ export interface BuildContext {
 /** A node kind that transforms the tensor flowing through the network. */
 export interface LayerKind<P> extends NodeKindBase<P> {
   role: 'layer';
-  inferShape(input: TensorShape, params: P, ctx: ShapeContext): ShapeResult;
+  /** Per-example shapes in → shape out, with problems (inputs are known, in edge order). */
+  inferShape(inputs: readonly TensorShape[], params: P, ctx: ShapeContext): ShapeResult;
+  /** Normalize: the run computes μ and σ of the training inputs for it. */
+  needsInputStatistics?: boolean;
+  /** Preprocessing (Normalize, Augment): the layer after it still counts as the first layer. */
+  preprocessing?: boolean;
+  /** BatchNorm: its β replaces the bias of a layer feeding only it (spec §12). */
+  replacesBias?: boolean;
+  /**
+   * Trainable values and non-trainable state for these per-example shapes, for the memory estimate
+   * (kinds without parameters leave it out). Dense [2] → [5]: 2·5 + 5 trainable.
+   */
+  countParameters?(
+    params: P,
+    inputs: readonly (readonly number[])[],
+    output: readonly number[],
+  ): { trainable: number; state: number };
+  /** Dense: whether its bias may be dropped for a following BatchNorm (only with no g of its own). */
+  biasDroppable?(params: P): boolean;
   /** The activation this layer ends in, for checking it against the loss. */
   endsIn(params: P): 'sigmoid' | 'softmax' | 'other';
   build(params: P, ctx: BuildContext): Layer;
@@ -136,5 +168,8 @@ export type AnyNodeKind = AnyLayerKind | AnySettingsKind;
 export const TENSOR_IN: PortSpec = { name: 'in', type: 'tensor' };
 export const TENSOR_OUT: PortSpec = { name: 'out', type: 'tensor' };
 
-/** Shape passes through unchanged (activations, dropout, batch norm, softmax). */
-export const sameShape = (input: TensorShape): ShapeResult => ({ shape: input, problems: [] });
+/** Shape passes through unchanged (activations, dropout, batch norm). */
+export const sameShape = (inputs: readonly TensorShape[]): ShapeResult => ({
+  shape: inputs[0] ?? { dims: null },
+  problems: [],
+});

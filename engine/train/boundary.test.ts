@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Network } from '../model/network.js';
 import { Dense } from '../nodes/dense.js';
 import { createRandom } from '../random.js';
+import { testPlan } from '../testing/plans.js';
 import { boundsOf, decisionGrid } from './boundary.js';
 
 describe('the decision-boundary grid', () => {
@@ -27,16 +28,17 @@ describe('the decision-boundary grid', () => {
     // A sigmoid unit with W = [1, 0], b = 0: P(class 1) = σ(x), so probability rises left to right
     // and does not change down a column.
     const net = new Network(
-      [
-        {
-          nodeId: 'd',
-          kind: Dense,
-          params: Dense.params.parse({ units: 1, activation: 'sigmoid' }),
-          inputFeatures: 2,
-          outputFeatures: 1,
-          dropBias: false,
-        },
-      ],
+      testPlan(
+        [2],
+        [
+          {
+            nodeId: 'd',
+            kind: Dense,
+            params: Dense.params.parse({ units: 1, activation: 'sigmoid' }),
+            outputShape: [1],
+          },
+        ],
+      ),
       { random: createRandom(1) },
     );
     net.parameters[0]!.variable.assign(net.parameters[0]!.variable.mul(0).add([[1], [0]]));
