@@ -6,6 +6,13 @@ export interface LayerSpec {
   kind: string;
   id?: string;
   params?: Record<string, unknown>;
+  /**
+   * Producers of a branching graph, by id ('data' for the data set's x); default the layer before.
+   * A merge (Add, Concatenate) names two or more.
+   */
+  inputs?: string[];
+  /** Row on the canvas (0 is the main line), to draw a branch beside it. */
+  row?: number;
 }
 
 export interface SequentialSpec {
@@ -20,9 +27,10 @@ export interface SequentialSpec {
 }
 
 /**
- * Writes the graph document of a plain feed-forward network: Dataset → layers → Loss, with the
- * Optimizer (and Schedule) and Training wired up, laid out left to right. Used for presets, tests
- * and "new project".
+ * Writes the graph document of a feed-forward network: Dataset → layers → Loss, with the Optimizer
+ * (and Schedule) and Training wired up, laid out left to right. Layers form a chain unless they name
+ * their inputs (branches, skip connections, merges); the last one feeds the loss. Used for presets,
+ * tests and "new project".
  */
 export function sequentialDocument(spec: SequentialSpec): GraphDocument {
   const nodes: GraphNode[] = [];
@@ -48,8 +56,8 @@ export function sequentialDocument(spec: SequentialSpec): GraphDocument {
     const n = (counts.get(layer.kind) ?? 0) + 1;
     counts.set(layer.kind, n);
     const id = layer.id ?? `${layer.kind.toLowerCase()}${n}`;
-    add(id, layer.kind, layer.params ?? {}, 240 * (i + 1), 0);
-    connect(previous, previousPort, id, 'in');
+    add(id, layer.kind, layer.params ?? {}, 240 * (i + 1), 160 * (layer.row ?? 0));
+    for (const from of layer.inputs ?? [previous]) connect(from, from === data ? 'x' : 'out', id, 'in');
     previous = id;
     previousPort = 'out';
   });

@@ -33,7 +33,7 @@ describe('validation', () => {
   it('reports every problem at once, each naming its node', () => {
     const doc = binary();
     doc.nodes.find((n) => n.id === 'h1')!.params = { units: 0 };
-    doc.nodes.push({ id: 'ghost', kind: 'Conv2D', params: {}, position: { x: 0, y: 0 } });
+    doc.nodes.push({ id: 'ghost', kind: 'Conv3D', params: {}, position: { x: 0, y: 0 } });
     doc.nodes = doc.nodes.filter((n) => n.kind !== 'Optimizer');
     const found = codes(doc);
     expect(found).toContain('h1 INVALID_PARAM');

@@ -1,12 +1,17 @@
 import { Activation } from './activation.js';
+import { Add } from './add.js';
 import { Augment } from './augment.js';
 import { BatchNorm } from './batchnorm.js';
+import { Concatenate } from './concatenate.js';
+import { Conv2D } from './conv2d/index.js';
 import { Dataset } from './dataset.js';
 import { Dense } from './dense.js';
 import { Dropout } from './dropout.js';
+import { Flatten } from './flatten.js';
 import { Loss } from './loss.js';
 import { Normalize } from './normalize.js';
 import { Optimizer } from './optimizer.js';
+import { AveragePool2D, MaxPool2D } from './pooling/index.js';
 import { Schedule } from './schedule.js';
 import { Softmax } from './softmax.js';
 import { Training } from './training.js';
@@ -19,6 +24,12 @@ export const NODE_KINDS: readonly AnyNodeKind[] = [
   Augment,
   Dense,
   Activation,
+  Conv2D,
+  MaxPool2D,
+  AveragePool2D,
+  Flatten,
+  Add,
+  Concatenate,
   BatchNorm,
   Dropout,
   Softmax,

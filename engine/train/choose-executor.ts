@@ -1,14 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TrainingPlan } from '../compile/plan.js';
-import type { LabeledData } from '../data/types.js';
-import { FastExecutor, parametersOf, supportsFast } from '../fast/executor.js';
-import { labelMatrix } from '../model/losses.js';
+import type { DataSplits, LabeledData } from '../data/types.js';
+import { supportsFast } from '../fast/executor.js';
 import { Network } from '../model/network.js';
 import { batchSizeFor } from '../nodes/training.js';
 import { createRandom } from '../random.js';
-import { createOptimizer } from './optimizers.js';
+import type { ExecutorName } from './executors/executor.js';
+import { FastUpdateExecutor } from './executors/fast-executor.js';
+import { TfjsExecutor } from './executors/tfjs-executor.js';
 import { featureStatistics } from './statistics.js';
-import type { ExecutorName } from './trainer.js';
 
 /** One way to run the updates: the fast executor, or tf.js on a backend. */
 export interface ExecutorCandidate {
@@ -41,11 +41,20 @@ const GPU_BACKENDS = new Set(['webgpu', 'webgl']);
 /** A candidate whose warm-up alone is this many times the best rate so far is not timed further. */
 const ABANDON_FACTOR = 10;
 
+/** A split with no rows, standing in for dev and test while a candidate is timed. */
+const noRows = (train: LabeledData): LabeledData => ({
+  ...train,
+  m: 0,
+  x: new Float32Array(0),
+  y: new Float32Array(0),
+});
+
 /**
  * Picks where a plan's updates run fastest on this machine by timing them (issue 8: "from what is
  * measured, not from a fixed order"): the float32 fast executor when the plan is in its subset,
- * then tf.js on each backend, a few real updates of the plan's mini-batch size each, with a
- * throwaway network. Leaves the chosen tf.js backend set. A backend that fails is noted and skipped.
+ * then tf.js on each backend, a few real updates of the plan's mini-batch size each through the
+ * same UpdateExecutor the trainer uses, with a throwaway network. Leaves the chosen tf.js backend
+ * set. A backend that fails is noted and skipped.
  */
 export async function chooseExecutor(
   plan: TrainingPlan,
@@ -60,13 +69,13 @@ export async function chooseExecutor(
   const timings: ExecutorTiming[] = [];
   const best = () => Math.min(...timings.map((t) => t.msPerUpdate ?? Infinity));
   const statistics = plan.needsInputStatistics ? featureStatistics(train) : undefined;
+  const data: DataSplits = { train, dev: noRows(train), test: noRows(train) };
   const network = () =>
     Network.fromPlan(plan, {
       random: createRandom(1),
       ...(statistics ? { inputStatistics: statistics } : {}),
     });
 
-  const labels = labelMatrix(plan.loss, train);
   const why = supportsFast(plan);
   const first = backends[0] ?? tf.getBackend();
   if (why || train.m === 0) {
@@ -74,19 +83,14 @@ export async function chooseExecutor(
   } else {
     await tf.setBackend(first);
     const net = network();
-    const fast = new FastExecutor(plan, train, {
-      batchSize,
-      parameters: parametersOf(net),
-      ...(statistics ? { inputStatistics: statistics } : {}),
-    });
+    const fast = new FastUpdateExecutor(plan, data, net, batchSize, statistics);
     net.dispose();
-    fast.update(indices);
-    timings.push({
-      executor: 'fast',
-      backend: first,
-      msPerUpdate: timePerUpdate(budgetMs, () => fast.update(indices)),
-      note: '',
-    });
+    const step = () => {
+      fast.update(indices, plan.optimizer.learningRate);
+      fast.readCosts();
+    };
+    step();
+    timings.push({ executor: 'fast', backend: first, msPerUpdate: timePerUpdate(budgetMs, step), note: '' });
   }
 
   for (const backend of backends) {
@@ -100,13 +104,16 @@ export async function chooseExecutor(
       continue;
     }
     await tf.ready();
+    const net = network();
+    const executor = new TfjsExecutor(plan, data, net);
     try {
-      timings.push(
-        await timeTfjs(plan, train, labels, network(), indices, backend, budgetMs, best(), options),
-      );
+      timings.push(await timeTfjs(executor, plan, indices, backend, budgetMs, best(), options));
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       timings.push({ executor: 'tfjs', backend, msPerUpdate: null, note: `${backend} failed: ${message}` });
+    } finally {
+      executor.dispose();
+      net.dispose();
     }
   }
 
@@ -142,66 +149,41 @@ function timePerUpdate(budgetMs: number, update: () => void): number {
 }
 
 async function timeTfjs(
+  executor: TfjsExecutor,
   plan: TrainingPlan,
-  train: LabeledData,
-  labels: { values: Float32Array; columns: number },
-  network: Network,
   indices: Int32Array,
   backend: string,
   budgetMs: number,
   bestMs: number,
   options: ChooseOptions,
 ): Promise<ExecutorTiming> {
-  const optimizer = createOptimizer(plan.optimizer);
-  const rows = indices.length;
-  const x = tf.tensor2d(train.x.subarray(0, rows * train.features), [rows, train.features]);
-  const y = tf.tensor2d(labels.values.subarray(0, rows * labels.columns), [rows, labels.columns]);
-  const vars = network.trainableVariables;
-  /** k updates, costs left on the device, the last one read back (as the trainer batches readbacks). */
+  /** k updates, costs left on the device and read back together (as the trainer batches readbacks). */
   const run = async (k: number) => {
-    let last: tf.Scalar | null = null;
-    for (let i = 0; i < k; i++) {
-      last?.dispose();
-      last = tf.tidy(() => {
-        const { value, grads } = tf.variableGrads(
-          () => network.cost(plan.loss, x, y, train.m, true, i),
-          vars,
-        );
-        optimizer.applyGradients(grads);
-        return value;
-      });
-    }
-    await last?.data();
-    last?.dispose();
+    for (let i = 0; i < k; i++) executor.update(indices, plan.optimizer.learningRate, i);
+    await executor.readCosts();
   };
-  try {
-    // The first update compiles kernels (shaders on a GPU); a hopeless candidate stops there.
-    const warmups = GPU_BACKENDS.has(backend) ? (options.gpuWarmup ?? 3) : 3;
-    const firstStart = performance.now();
-    await run(1);
-    const firstMs = performance.now() - firstStart;
-    if (firstMs > ABANDON_FACTOR * bestMs) {
-      return {
-        executor: 'tfjs',
-        backend,
-        msPerUpdate: firstMs,
-        note: `not timed further: its first update took over ${ABANDON_FACTOR}× the fastest`,
-      };
-    }
-    await run(warmups - 1);
-    const started = performance.now();
-    let n = 0;
-    while (performance.now() - started < budgetMs || n < 3) {
-      const k = Math.max(1, n);
-      await run(k);
-      n += k;
-    }
-    return { executor: 'tfjs', backend, msPerUpdate: (performance.now() - started) / n, note: '' };
-  } finally {
-    tf.dispose([x, y]);
-    optimizer.dispose();
-    network.dispose();
+  // The first update compiles kernels (shaders on a GPU); a hopeless candidate stops there.
+  const warmups = GPU_BACKENDS.has(backend) ? (options.gpuWarmup ?? 3) : 3;
+  const firstStart = performance.now();
+  await run(1);
+  const firstMs = performance.now() - firstStart;
+  if (firstMs > ABANDON_FACTOR * bestMs) {
+    return {
+      executor: 'tfjs',
+      backend,
+      msPerUpdate: firstMs,
+      note: `not timed further: its first update took over ${ABANDON_FACTOR}× the fastest`,
+    };
   }
+  await run(warmups - 1);
+  const started = performance.now();
+  let n = 0;
+  while (performance.now() - started < budgetMs || n < 3) {
+    const k = Math.max(1, n);
+    await run(k);
+    n += k;
+  }
+  return { executor: 'tfjs', backend, msPerUpdate: (performance.now() - started) / n, note: '' };
 }
 
 /** "fast float32 0.012 ms/update, tf.js wasm 1.10, tf.js cpu 2.31 (…)" — fastest first. */

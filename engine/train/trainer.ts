@@ -1,19 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TrainingPlan } from '../compile/plan.js';
-import type { DataSplits, LabeledData } from '../data/types.js';
+import type { DataSplits } from '../data/types.js';
 import { supportsFast } from '../fast/executor.js';
-import { labelMatrix } from '../model/losses.js';
 import { Network } from '../model/network.js';
 import { learningRateAt } from '../nodes/schedule.js';
 import { batchSizeFor } from '../nodes/training.js';
 import { createRandom, mixSeeds, permutation } from '../random.js';
 import type { ExecutorTiming } from './choose-executor.js';
-import { type DeviceSplit, evaluateSplit } from './evaluate.js';
 import type { DoneEvent, EpochEvent, SplitMetrics, StopReason, TrainingEvent } from './events.js';
 import { createEwa } from './ewa.js';
-import { FastSession } from './fast-session.js';
+import type { ExecutorName, ExecutorSnapshot, SplitName, UpdateExecutor } from './executors/executor.js';
+import { FastUpdateExecutor } from './executors/fast-executor.js';
+import { TfjsExecutor } from './executors/tfjs-executor.js';
 import { nanMessage } from './nan-message.js';
-import { createOptimizer, type SpecOptimizer } from './optimizers.js';
 import { featureStatistics } from './statistics.js';
 import { yieldToEventLoop } from './yield.js';
 
@@ -42,23 +41,11 @@ export interface TrainerOptions {
   timings?: ExecutorTiming[];
 }
 
-export type ExecutorName = 'tfjs' | 'fast';
+export type { ExecutorName } from './executors/executor.js';
 
 /** Every figure of the metrics is a number a chart can draw. */
 const allFinite = (s: SplitMetrics): boolean =>
   Number.isFinite(s.cost) && Number.isFinite(s.loss) && (s.accuracy === null || Number.isFinite(s.accuracy));
-
-type SplitName = 'train' | 'dev' | 'test';
-
-function toDevice(data: LabeledData, plan: TrainingPlan): DeviceSplit {
-  const labels = labelMatrix(plan.loss, data);
-  return {
-    x: tf.tensor2d(data.x, [data.m, data.features]),
-    y: tf.tensor2d(labels.values, [data.m, labels.columns]),
-    m: data.m,
-    classes: data.classes,
-  };
-}
 
 /**
  * One training run (spec §6): seeded shuffles, mini-batches cut with one gather each, the spec's
@@ -67,17 +54,15 @@ function toDevice(data: LabeledData, plan: TrainingPlan): DeviceSplit {
  */
 export class TrainingRun {
   private readonly tfNetwork: Network;
-  /** The fast executor's side of the run, when it trains; null on tf.js. */
-  private readonly fast: FastSession | null = null;
-  private readonly optimizer: SpecOptimizer;
-  private readonly splits: { train: DeviceSplit; dev: DeviceSplit; test: DeviceSplit };
+  /** What runs the updates: the fast executor when asked for and able, else tf.js. */
+  private readonly updates: UpdateExecutor;
+  private readonly m: Record<SplitName, number>;
   private readonly epochs: number;
   private readonly seed: number;
   private stopRequested = false;
   private paused: { promise: Promise<void>; resume: () => void } | null = null;
   private manualLearningRate: number | null = null;
-  private best: { epoch: number; loss: number; weights: tf.Tensor[]; fastWeights: Float32Array[] } | null =
-    null;
+  private best: { epoch: number; loss: number; snapshot: ExecutorSnapshot | null } | null = null;
   private readonly notes: string[] = [];
 
   constructor(
@@ -102,21 +87,16 @@ export class TrainingRun {
       random: random.fork(),
       ...(inputStatistics ? { inputStatistics } : {}),
     });
-    if (options.executor === 'fast') {
-      const why = supportsFast(plan);
-      if (why) this.notes.push(`Trained with tf.js: ${why}`);
-      else {
-        const m = data.train.m;
-        const batchSize = Math.min(batchSizeFor(plan.training, m), Math.max(1, m));
-        this.fast = new FastSession(plan, data, this.tfNetwork, batchSize, inputStatistics);
-      }
+    const why = options.executor === 'fast' ? supportsFast(plan) : null;
+    if (why) this.notes.push(`Trained with tf.js: ${why}`);
+    if (options.executor === 'fast' && !why) {
+      const m = data.train.m;
+      const batchSize = Math.min(batchSizeFor(plan.training, m), Math.max(1, m));
+      this.updates = new FastUpdateExecutor(plan, data, this.tfNetwork, batchSize, inputStatistics);
+    } else {
+      this.updates = new TfjsExecutor(plan, data, this.tfNetwork);
     }
-    this.optimizer = createOptimizer(plan.optimizer);
-    this.splits = {
-      train: toDevice(data.train, plan),
-      dev: toDevice(data.dev, plan),
-      test: toDevice(data.test, plan),
-    };
+    this.m = { train: data.train.m, dev: data.dev.m, test: data.test.m };
   }
 
   pause(): void {
@@ -146,13 +126,12 @@ export class TrainingRun {
 
   /** The tf.js network, holding the current weights (synced from the fast executor when it trains). */
   get network(): Network {
-    if (this.fast?.dirty) this.fast.syncTo(this.tfNetwork);
-    return this.tfNetwork;
+    return this.updates.network();
   }
 
   /** Which executor runs the updates. */
   get executor(): ExecutorName {
-    return this.fast ? 'fast' : 'tfjs';
+    return this.updates.name;
   }
 
   get isPaused(): boolean {
@@ -171,18 +150,17 @@ export class TrainingRun {
   /** Trains to the end (epochs, early stopping, NaN or stop()) and returns the final event. */
   async start(): Promise<DoneEvent> {
     const started = performance.now();
-    const { plan } = this;
-    const train = this.splits.train;
-    const m = train.m;
+    const { plan, updates } = this;
+    const m = this.m.train;
     const batchSize = Math.min(batchSizeFor(plan.training, m), Math.max(1, m));
     const updatesPerEpoch = Math.ceil(m / batchSize);
     const shuffleRandom = createRandom(mixSeeds(this.seed, 0x5f3759df));
     const smoothing = createEwa(plan.training.smoothing);
-    const readbackEvery = this.options.readbackEvery ?? (['cpu', 'wasm'].includes(tf.getBackend()) ? 1 : 32);
+    const onHost = updates.name === 'fast' || ['cpu', 'wasm'].includes(tf.getBackend());
+    const readbackEvery = this.options.readbackEvery ?? (onHost ? 1 : 32);
     const yieldEveryMs = this.options.yieldEveryMs ?? 30;
-    const varList = this.tfNetwork.trainableVariables;
     const early = plan.training.earlyStopping;
-    const parameterCount = varList.reduce((n, v) => n + v.size, 0);
+    const parameterCount = this.tfNetwork.trainableVariables.reduce((n, v) => n + v.size, 0);
     this.emit({
       type: 'start',
       backend: tf.getBackend(),
@@ -191,7 +169,7 @@ export class TrainingRun {
       epochs: this.epochs,
       updatesPerEpoch,
       batchSize,
-      m: { train: m, dev: this.splits.dev.m, test: this.splits.test.m },
+      m: { ...this.m },
       parameterCount,
       notes: this.notes,
     });
@@ -208,30 +186,30 @@ export class TrainingRun {
       lastYield = performance.now();
     };
     let lastEpoch: EpochEvent | null = null;
-    const pending: { cost: tf.Scalar; t: number; epoch: number; batch: number; lr: number }[] = [];
+    /** The updates whose costs the executor still holds, in order. */
+    const pending: { t: number; epoch: number; batch: number; lr: number }[] = [];
 
-    const emitUpdate = (p: { t: number; epoch: number; batch: number; lr: number }, cost: number) =>
-      this.emit({ type: 'update', ...p, cost, smoothedCost: smoothing.push(cost) });
-
-    /** Reads pending costs back; returns the first non-finite one, if any. */
+    /** Reads pending costs back and emits them; returns the first update whose cost is not finite. */
     const flush = async (): Promise<{ t: number; epoch: number; lr: number } | null> => {
       if (!pending.length) return null;
-      const stacked = tf.stack(pending.map((p) => p.cost));
-      const values = await stacked.data();
-      stacked.dispose();
+      const read = updates.readCosts();
+      const values = read instanceof Promise ? await read : read;
       let bad: { t: number; epoch: number; lr: number } | null = null;
-      pending.forEach((p, i) => {
-        p.cost.dispose();
+      for (const [i, p] of pending.entries()) {
         const cost = values[i] as number;
-        if (bad) return;
         if (!Number.isFinite(cost)) {
           bad = p;
-          return;
+          break;
         }
-        emitUpdate(p, cost);
-      });
+        this.emit({ type: 'update', ...p, cost, smoothedCost: smoothing.push(cost) });
+      }
       pending.length = 0;
       return bad;
+    };
+    /** The one NaN exit: the message names the update, its epoch and α. */
+    const stopForNaN = (at: { t: number; epoch: number; lr: number }): void => {
+      reason = 'nan';
+      message = nanMessage(plan, at);
     };
 
     try {
@@ -241,7 +219,11 @@ export class TrainingRun {
           : Int32Array.from({ length: m }, (_, i) => i);
         for (let batch = 1; batch <= updatesPerEpoch; batch++) {
           if (this.paused) {
-            if (await flush()) break;
+            const bad = await flush();
+            if (bad) {
+              stopForNaN(bad);
+              break outer;
+            }
             await this.paused.promise;
           }
           if (this.stopRequested) {
@@ -251,37 +233,13 @@ export class TrainingRun {
           }
           t += 1;
           const lr = this.learningRate(epoch, t);
-          this.optimizer.learningRate = lr;
           const indices = order.subarray((batch - 1) * batchSize, Math.min(batch * batchSize, m));
-          if (this.fast) {
-            const cost = this.fast.update(indices, lr);
-            if (!Number.isFinite(cost)) {
-              reason = 'nan';
-              message = nanMessage(plan, { t, epoch, lr });
-              break outer;
-            }
-            emitUpdate({ t, epoch, batch, lr }, cost);
-            await yieldIfDue();
-            continue;
-          }
-          const stepSeed = mixSeeds(this.seed, t);
-          const cost = tf.tidy(() => {
-            const idx = tf.tensor1d(indices, 'int32');
-            const xb = tf.gather(train.x, idx);
-            const yb = tf.gather(train.y, idx);
-            const { value, grads } = tf.variableGrads(
-              () => this.tfNetwork.cost(plan.loss, xb, yb, m, true, stepSeed),
-              varList,
-            );
-            this.optimizer.applyGradients(grads);
-            return value;
-          });
-          pending.push({ cost, t, epoch, batch, lr });
+          updates.update(indices, lr, mixSeeds(this.seed, t));
+          pending.push({ t, epoch, batch, lr });
           if (pending.length >= readbackEvery) {
             const bad = await flush();
             if (bad) {
-              reason = 'nan';
-              message = nanMessage(plan, bad);
+              stopForNaN(bad);
               break outer;
             }
           }
@@ -289,25 +247,18 @@ export class TrainingRun {
         }
         const bad = await flush();
         if (bad) {
-          reason = 'nan';
-          message = nanMessage(plan, bad);
+          stopForNaN(bad);
           break;
         }
         const evaluateEvery = this.options.evaluateEvery ?? 1;
         if (epoch % evaluateEvery !== 0 && epoch !== this.epochs) continue;
         const evaluated = await this.endEpoch(epoch, t, started);
         if (!evaluated) {
-          reason = 'nan';
-          message = nanMessage(plan, { t, epoch, lr: this.learningRate(epoch, Math.max(t, 1)) });
+          stopForNaN({ t, epoch, lr: this.learningRate(epoch, Math.max(t, 1)) });
           break;
         }
         lastEpoch = evaluated;
-        if (
-          early.enabled &&
-          this.best &&
-          this.splits.dev.m > 0 &&
-          epoch - this.best.epoch >= early.patience
-        ) {
+        if (early.enabled && this.best && this.m.dev > 0 && epoch - this.best.epoch >= early.patience) {
           reason = 'early-stopping';
           message = `Early stopping: the dev loss has not improved for ${early.patience} epochs since epoch ${this.best.epoch}.`;
           break;
@@ -318,8 +269,6 @@ export class TrainingRun {
     } catch (err) {
       reason = 'error';
       message = `Training failed: ${err instanceof Error ? err.message : String(err)}`;
-    } finally {
-      for (const p of pending) p.cost.dispose();
     }
     return this.finish(reason, message, t, started, lastEpoch);
   }
@@ -330,21 +279,15 @@ export class TrainingRun {
    */
   private async endEpoch(epoch: number, t: number, started: number): Promise<EpochEvent | null> {
     const { plan } = this;
-    const train = await this.evaluate('train');
-    const dev = this.splits.dev.m ? await this.evaluate('dev') : null;
+    const train = await this.updates.evaluate('train');
+    const dev = this.m.dev ? await this.updates.evaluate('dev') : null;
     if (!allFinite(train) || (dev && !allFinite(dev))) return null;
     const watched = dev ? dev.loss : train.loss;
     const minDelta = plan.training.earlyStopping.minDelta;
     if (Number.isFinite(watched) && (!this.best || watched < this.best.loss - minDelta)) {
       const keep = plan.training.earlyStopping.enabled && plan.training.earlyStopping.restoreBest;
-      for (const w of this.best?.weights ?? []) w.dispose();
-      const fast = this.fast;
-      this.best = {
-        epoch,
-        loss: watched,
-        weights: keep && !fast ? this.tfNetwork.snapshot() : [],
-        fastWeights: keep && fast ? fast.snapshot() : [],
-      };
+      this.best?.snapshot?.dispose();
+      this.best = { epoch, loss: watched, snapshot: keep ? this.updates.snapshot() : null };
     }
     const event: EpochEvent = {
       type: 'epoch',
@@ -366,20 +309,18 @@ export class TrainingRun {
     started: number,
     last: EpochEvent | null,
   ): Promise<DoneEvent> {
-    const { plan } = this;
-    const early = plan.training.earlyStopping;
+    const early = this.plan.training.earlyStopping;
     let restoredBest = false;
     const best = this.best;
-    if (reason === 'early-stopping' && early.restoreBest && best) {
-      if (best.fastWeights.length) this.fast?.restore(best.fastWeights);
-      if (best.weights.length) this.tfNetwork.restore(best.weights);
-      restoredBest = best.fastWeights.length + best.weights.length > 0;
-      if (restoredBest) message += ` Restored the weights of epoch ${best.epoch}.`;
+    if (reason === 'early-stopping' && early.restoreBest && best?.snapshot) {
+      this.updates.restore(best.snapshot);
+      restoredBest = true;
+      message += ` Restored the weights of epoch ${best.epoch}.`;
     }
     // Null rather than NaN: a split that is empty, or that the weights can no longer score.
     const metrics = async (split: SplitName): Promise<SplitMetrics | null> => {
-      if (!this.splits[split].m || reason === 'nan' || reason === 'error') return null;
-      const result = await this.evaluate(split);
+      if (!this.m[split] || reason === 'nan' || reason === 'error') return null;
+      const result = await this.updates.evaluate(split);
       return allFinite(result) ? result : null;
     };
     const done: DoneEvent = {
@@ -399,21 +340,11 @@ export class TrainingRun {
     return done;
   }
 
-  /** Metrics of a split in evaluation mode, on whichever executor trains. */
-  private evaluate(split: SplitName): Promise<SplitMetrics> {
-    if (this.fast) return Promise.resolve(this.fast.evaluate(split));
-    return evaluateSplit(this.tfNetwork, this.plan.loss, this.splits[split], this.splits.train.m);
-  }
-
   /** Frees the data, the network, the optimizer's slots and the early-stopping snapshot. */
   dispose(): void {
-    for (const split of Object.values(this.splits)) {
-      split.x.dispose();
-      split.y.dispose();
-    }
-    for (const w of this.best?.weights ?? []) w.dispose();
+    this.best?.snapshot?.dispose();
     this.best = null;
-    this.optimizer.dispose();
+    this.updates.dispose();
     this.tfNetwork.dispose();
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../engine/graph/analyze';
-import { nodeKind } from '../../engine/nodes/registry';
+import { NODE_KINDS, nodeKind } from '../../engine/nodes/registry';
 import { applyGraphChanges } from '../store/changes';
 import { emptyDocument } from '../store/documents';
 import { presetDocument } from '../store/testing';
@@ -99,7 +99,7 @@ describe('searchKinds', () => {
     expect(searchKinds('dense')[0]?.kind).toBe('Dense');
     expect(searchKinds('drop')[0]?.kind).toBe('Dropout');
     expect(searchKinds('全连接')[0]?.kind).toBe('Dense');
-    expect(searchKinds('  ')).toHaveLength(12);
+    expect(searchKinds('  ')).toHaveLength(NODE_KINDS.length);
     expect(searchKinds('zzz')).toEqual([]);
   });
 });

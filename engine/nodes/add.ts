@@ -1,0 +1,58 @@
+import * as tf from '@tensorflow/tfjs';
+import { z } from 'zod';
+import { error } from '../problems.js';
+import { describeInputs, MERGE_IN, tooFewInputs } from './merge.js';
+import { sameDims, UNKNOWN_SHAPE } from './shape.js';
+import { type LayerKind, TENSOR_OUT } from './types.js';
+
+export const AddParamsSchema = z.object({});
+export type AddParams = z.infer<typeof AddParamsSchema>;
+
+/**
+ * Element-wise sum of two or more tensors of one shape: the merge of a residual block, where the
+ * block's input skips ahead and is added to its output. [m, …] + [m, …] → [m, …].
+ */
+export const Add: LayerKind<AddParams> = {
+  kind: 'Add',
+  role: 'layer',
+  category: 'Layers',
+  title: { en: 'Add (residual)', zh: '相加（残差连接）' },
+  hint: {
+    en: 'a[l+2] = g(z[l+2] + a[l]): the skip path lets gradients reach early layers of a deep network.',
+    zh: 'a[l+2] = g(z[l+2] + a[l])：跳跃连接让梯度能传到深层网络的前几层。',
+  },
+  formula: 'a = x_1 + x_2 + \\cdots,\\qquad a^{[l+2]} = g\\big(z^{[l+2]} + a^{[l]}\\big)',
+  params: AddParamsSchema,
+  inputs: [MERGE_IN],
+  outputs: [TENSOR_OUT],
+  summary: () => 'x₁ + x₂',
+  inferShape(inputs, _params, ctx) {
+    const few = tooFewInputs('Add', inputs.length, ctx);
+    if (few) return { shape: UNKNOWN_SHAPE, problems: [few] };
+    const first = inputs[0]?.dims;
+    if (!first || inputs.some((s) => s.dims === null)) return { shape: UNKNOWN_SHAPE, problems: [] };
+    const other = inputs.findIndex((s) => !sameDims(s.dims as number[], first));
+    if (other > 0) {
+      const problem = error(
+        'MERGE_MISMATCH',
+        ctx.nodeId,
+        `Add "${ctx.nodeId}" sums its inputs element by element, so they need one shape: ${describeInputs(inputs, ctx, 0, other)}.`,
+      );
+      return { shape: UNKNOWN_SHAPE, problems: [problem] };
+    }
+    return { shape: { dims: first }, problems: [] };
+  },
+  endsIn: () => 'other',
+  build(_params, ctx) {
+    return {
+      nodeId: ctx.nodeId,
+      kind: 'Add',
+      parameters: [],
+      state: [],
+      outputActivation: null,
+      forward: (inputs) => tf.addN(inputs as tf.Tensor[]),
+      toExport: () => [{ layer: tf.layers.add(), weights: [] }],
+      dispose() {},
+    };
+  },
+};
