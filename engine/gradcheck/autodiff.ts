@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TrainingPlan } from '../compile/plan.js';
 import { Network } from '../model/network.js';
-import type { AugmentParams } from '../nodes/augment.js';
-import type { DropoutParams } from '../nodes/dropout.js';
+import type { AugmentParams } from '../nodes/augment/index.js';
+import type { DropoutParams } from '../nodes/dropout/index.js';
 import { createRandom } from '../random.js';
 import type { GradCheckBatch, InputStatistics } from './reference.js';
 

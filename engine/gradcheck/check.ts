@@ -1,6 +1,6 @@
 import type { TrainingPlan } from '../compile/plan.js';
 import type { Network } from '../model/network.js';
-import type { DropoutParams } from '../nodes/dropout.js';
+import type { DropoutParams } from '../nodes/dropout/index.js';
 import { autodiffGradients } from './autodiff.js';
 import { entriesToCheck, GRADCHECK_EPSILON, numericalGradient, roundingPerEntry } from './numerical.js';
 import { readParameters } from './parameters.js';

@@ -1,8 +1,8 @@
 import { firstBranch, type LayerPlan, type TrainingPlan } from '../compile/plan.js';
 import type { ActivationName } from '../model/activations.js';
-import type { ActivationParams } from '../nodes/activation.js';
-import type { BatchNormParams } from '../nodes/batchnorm.js';
-import type { DenseParams } from '../nodes/dense.js';
+import type { ActivationParams } from '../nodes/activation/index.js';
+import type { BatchNormParams } from '../nodes/batchnorm/index.js';
+import type { DenseParams } from '../nodes/dense/index.js';
 import type { BatchNormCache } from './batchnorm.js';
 import type { NetworkOutput } from './loss.js';
 import { type Matrix, matrixFrom } from './matrix.js';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { Dense } from '../nodes/dense.js';
+import { Dense } from '../nodes/dense/index.js';
 import { createRandom } from '../random.js';
 import { testPlan } from '../testing/plans.js';
 import { Network } from './network.js';
@@ -85,7 +85,7 @@ describe('spec §3 regularization penalties', () => {
 
 describe('spec §13 softmax output', () => {
   it('outputs rows that sum to 1', async () => {
-    const { Softmax } = await import('../nodes/softmax.js');
+    const { Softmax } = await import('../nodes/softmax/index.js');
     const net = new Network(
       testPlan(
         [3],

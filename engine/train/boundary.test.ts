@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Network } from '../model/network.js';
-import { Dense } from '../nodes/dense.js';
+import { Dense } from '../nodes/dense/index.js';
 import { createRandom } from '../random.js';
 import { testPlan } from '../testing/plans.js';
 import { boundsOf, decisionGrid } from './boundary.js';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { product, shapeOf, UNKNOWN_SHAPE } from './shape.js';
-import { type LayerKind, TENSOR_IN, TENSOR_OUT } from './types.js';
+import { product, shapeOf, UNKNOWN_SHAPE } from '../shape.js';
+import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 
 export const FlattenParamsSchema = z.object({});
 export type FlattenParams = z.infer<typeof FlattenParamsSchema>;

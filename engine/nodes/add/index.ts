@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { error } from '../problems.js';
-import { describeInputs, MERGE_IN, tooFewInputs } from './merge.js';
-import { sameDims, UNKNOWN_SHAPE } from './shape.js';
-import { type LayerKind, TENSOR_OUT } from './types.js';
+import { error } from '../../problems.js';
+import { describeInputs, MERGE_IN, tooFewInputs } from '../merge.js';
+import { sameDims, UNKNOWN_SHAPE } from '../shape.js';
+import { type LayerKind, TENSOR_OUT } from '../types.js';
 
 export const AddParamsSchema = z.object({});
 export type AddParams = z.infer<typeof AddParamsSchema>;

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { error } from '../problems.js';
-import { UNKNOWN_SHAPE } from './shape.js';
-import { type LayerKind, TENSOR_IN, TENSOR_OUT } from './types.js';
+import { error } from '../../problems.js';
+import { UNKNOWN_SHAPE } from '../shape.js';
+import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 
 export const NormalizeParamsSchema = z.object({});
 export type NormalizeParams = z.infer<typeof NormalizeParamsSchema>;

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { newVariable } from '../model/variables.js';
-import { type LayerKind, sameShape, TENSOR_IN, TENSOR_OUT } from './types.js';
+import { newVariable } from '../../model/variables.js';
+import { type LayerKind, sameShape, TENSOR_IN, TENSOR_OUT } from '../types.js';
 
 export const BatchNormParamsSchema = z.object({
   epsilon: z.number().gt(0).max(1).default(1e-5).describe('ε in sqrt(σ² + ε).'),

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { testBuildContext } from '../testing/plans.js';
-import { Augment } from './augment.js';
+import { testBuildContext } from '../../testing/plans.js';
+import { Augment } from './index.js';
 
 describe('Augment (notes 1.8)', () => {
   const build = (maxShift: number, flipHorizontal = false) =>

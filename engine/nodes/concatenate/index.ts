@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { error } from '../problems.js';
-import { describeInputs, MERGE_IN, tooFewInputs } from './merge.js';
-import { UNKNOWN_SHAPE } from './shape.js';
-import { type LayerKind, TENSOR_OUT } from './types.js';
+import { error } from '../../problems.js';
+import { describeInputs, MERGE_IN, tooFewInputs } from '../merge.js';
+import { UNKNOWN_SHAPE } from '../shape.js';
+import { type LayerKind, TENSOR_OUT } from '../types.js';
 
 export const ConcatenateParamsSchema = z.object({});
 export type ConcatenateParams = z.infer<typeof ConcatenateParamsSchema>;

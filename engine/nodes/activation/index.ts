@@ -5,8 +5,8 @@ import {
   ActivationNameSchema,
   activationLayer,
   applyActivation,
-} from '../model/activations.js';
-import { type LayerKind, sameShape, TENSOR_IN, TENSOR_OUT } from './types.js';
+} from '../../model/activations.js';
+import { type LayerKind, sameShape, TENSOR_IN, TENSOR_OUT } from '../types.js';
 
 export const ActivationParamsSchema = z.object({
   fn: ActivationNameSchema.default('relu').describe('The non-linearity g.'),

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { testBuildContext } from '../testing/plans.js';
-import { Dropout } from './dropout.js';
+import { testBuildContext } from '../../testing/plans.js';
+import { Dropout } from './index.js';
 
 const build = (keepProb: number) => Dropout.build({ keepProb }, testBuildContext('drop', [100]));
 

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { ActivationNameSchema, activationLayer, applyActivation } from '../model/activations.js';
-import { INITIALIZER_FORMULAS, InitializerSchema, initialWeights } from '../model/initializers.js';
-import { newVariable } from '../model/variables.js';
-import { error, type Problem, warning } from '../problems.js';
-import { product, shapeOf, sizeOf, UNKNOWN_SHAPE } from './shape.js';
+import { ActivationNameSchema, activationLayer, applyActivation } from '../../model/activations.js';
+import { INITIALIZER_FORMULAS, InitializerSchema, initialWeights } from '../../model/initializers.js';
+import { newVariable } from '../../model/variables.js';
+import { error, type Problem, warning } from '../../problems.js';
+import { product, shapeOf, sizeOf, UNKNOWN_SHAPE } from '../shape.js';
 import {
   type BuildContext,
   type ExportedLayer,
@@ -13,7 +13,7 @@ import {
   type LayerParameter,
   TENSOR_IN,
   TENSOR_OUT,
-} from './types.js';
+} from '../types.js';
 
 export const DenseParamsSchema = z.object({
   units: z.number().int().min(1).max(100_000).default(10).describe('n[l], the number of units.'),

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { error } from '../problems.js';
-import { mixSeeds } from '../random.js';
-import { formatTensorShape, imageDims, UNKNOWN_SHAPE } from './shape.js';
-import { type LayerKind, TENSOR_IN, TENSOR_OUT } from './types.js';
+import { error } from '../../problems.js';
+import { mixSeeds } from '../../random.js';
+import { formatTensorShape, imageDims, UNKNOWN_SHAPE } from '../shape.js';
+import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 
 export const AugmentParamsSchema = z.object({
   maxShift: z

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { testBuildContext } from '../testing/plans.js';
-import { BatchNorm } from './batchnorm.js';
+import { testBuildContext } from '../../testing/plans.js';
+import { BatchNorm } from './index.js';
 
 const build = () => BatchNorm.build({ epsilon: 1e-5, momentum: 0.9 }, testBuildContext('bn', [1]));
 

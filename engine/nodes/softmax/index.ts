@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { error } from '../problems.js';
-import { formatTensorShape, UNKNOWN_SHAPE } from './shape.js';
-import { type LayerKind, TENSOR_IN, TENSOR_OUT } from './types.js';
+import { error } from '../../problems.js';
+import { formatTensorShape, UNKNOWN_SHAPE } from '../shape.js';
+import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 
 export const SoftmaxParamsSchema = z.object({});
 export type SoftmaxParams = z.infer<typeof SoftmaxParamsSchema>;

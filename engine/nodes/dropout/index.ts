@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { warning } from '../problems.js';
-import { mixSeeds } from '../random.js';
-import { UNKNOWN_SHAPE } from './shape.js';
-import { type LayerKind, TENSOR_IN, TENSOR_OUT } from './types.js';
+import { warning } from '../../problems.js';
+import { mixSeeds } from '../../random.js';
+import { UNKNOWN_SHAPE } from '../shape.js';
+import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 
 export const DropoutParamsSchema = z.object({
   keepProb: z
