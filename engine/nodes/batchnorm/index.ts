@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { newVariable } from '../../model/variables.js';
 import { type LayerKind, sameShape, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { batchNormFast } from './fast.js';
 
 export const BatchNormParamsSchema = z.object({
   epsilon: z.number().gt(0).max(1).default(1e-5).describe('ε in sqrt(σ² + ε).'),
@@ -42,6 +43,7 @@ export const BatchNorm: LayerKind<BatchNormParams> = {
     const channels = output[output.length - 1] ?? 0;
     return { trainable: 2 * channels, state: 2 * channels };
   },
+  fast: batchNormFast,
   build(params, ctx) {
     // One μ, σ², γ, β per unit of a dense input, per channel of an image (the last axis).
     const inShape = ctx.inputShapes[0] ?? [ctx.inputFeatures];

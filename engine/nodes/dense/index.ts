@@ -14,6 +14,7 @@ import {
   TENSOR_IN,
   TENSOR_OUT,
 } from '../types.js';
+import { denseFast } from './fast.js';
 
 export const DenseParamsSchema = z.object({
   units: z.number().int().min(1).max(100_000).default(10).describe('n[l], the number of units.'),
@@ -115,5 +116,6 @@ export const Dense: LayerKind<DenseParams> = {
     return { trainable: nIn * nOut + (p.useBias ? nOut : 0), state: 0 };
   },
   biasDroppable: (p) => p.activation === 'linear',
+  fast: denseFast,
   build: buildDense,
 };
