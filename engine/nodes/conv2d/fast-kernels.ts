@@ -46,6 +46,7 @@ function im2col(
         // The kernel columns [kx0, kx1) that land inside the input, as offsets into the span.
         const from = Math.max(0, -left) * cIn;
         const to = Math.min(kw, w - left) * cIn;
+        const inside = from === 0 && to === span; // the common case: no columns of padding
         for (let ky = 0; ky < kh; ky++) {
           const iy = top + ky;
           const o = r + ky * span;
@@ -54,6 +55,10 @@ function im2col(
             continue;
           }
           const src = image + (iy * w + left) * cIn; // may be before the row: only [from, to) is read
+          if (inside) {
+            for (let j = 0; j < span; j++) cols[o + j] = x[src + j] as number;
+            continue;
+          }
           let j = 0;
           for (; j < from; j++) cols[o + j] = 0;
           for (; j < to; j++) cols[o + j] = x[src + j] as number;
