@@ -7,6 +7,7 @@ import { warning } from '../../problems.js';
 import type { Random } from '../../random.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type ExportedLayer, type LayerKind, type LayerParameter, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { conv2dFast } from './fast.js';
 import { windowShape } from './shape.js';
 
 export const Conv2DParamsSchema = z.object({
@@ -91,6 +92,7 @@ export const Conv2D: LayerKind<Conv2DParams> = {
     return { trainable: k * k * cIn * p.filters + (p.useBias ? p.filters : 0), state: 0 };
   },
   biasDroppable: (p) => p.activation === 'linear',
+  fast: conv2dFast,
   build(params, ctx) {
     const { nodeId, random, dropBias } = ctx;
     const cIn = ctx.inputShapes[0]?.[2] ?? 1;
