@@ -83,6 +83,11 @@ export const Conv2D: LayerKind<Conv2DParams> = {
     `${CONV_FORWARD};\\quad ${ACTIVATION_FORMULAS[p.activation]};\\quad ${convInitializer(p.initializer)}`,
   formula: CONV_FORWARD,
   params: Conv2DParamsSchema,
+  suggestedRanges: {
+    filters: (c) => ({ scale: 'int', min: Math.max(1, Math.floor(c / 2)), max: Math.max(2, 2 * c) }),
+    l2: () => ({ scale: 'log10', min: 1e-3, max: 10 }),
+    l1: () => ({ scale: 'log10', min: 1e-4, max: 1 }),
+  },
   inputs: [TENSOR_IN],
   outputs: [TENSOR_OUT],
   summary: (p) =>
