@@ -4,6 +4,7 @@ import type { DataDescription } from '../data/types.js';
 import type { FastLoweringFactory } from '../fast/lowering.js';
 import type { Problem } from '../problems.js';
 import type { Random } from '../random.js';
+import type { Scale } from '../search/scales.js';
 
 /**
  * What a port carries. Edges only join ports of one type: tensors flow between layers, labels from
@@ -41,6 +42,13 @@ export interface LabelShape {
   targets: number;
 }
 
+/** A hyperparameter range and the scale it is sampled on (engine/search/scales.ts). */
+export interface SearchRange {
+  scale: Scale;
+  min: number;
+  max: number;
+}
+
 export type Category = 'Data' | 'Layers' | 'Regularization' | 'Training';
 
 export interface NodeKindBase<P> {
@@ -51,10 +59,17 @@ export interface NodeKindBase<P> {
   hint: LocalizedText;
   /** The formula the node computes, in LaTeX, as spec.md writes it. */
   formula: string;
+  /** The formula for these (parsed) params, e.g. the chosen optimizer's update; default `formula`. */
+  formulaFor?(params: P): string;
   /** Params with defaults: `params.parse({})` gives a complete, valid set. */
   params: z.ZodType<P>;
   inputs: readonly PortSpec[];
   outputs: readonly PortSpec[];
+  /**
+   * The search range the notes suggest for a numeric param (spec §11), from its current value: Dense
+   * units 10 → int [5, 20]. Params without one need an explicit scale:min:max.
+   */
+  suggestedRanges?: Readonly<Record<string, (current: number) => SearchRange>>;
   /** Key params for the node card, e.g. "20 units · relu · He". */
   summary(params: P): string;
 }

@@ -31,6 +31,7 @@ export const Dropout: LayerKind<DropoutParams> = {
   },
   formula: 'd = (\\text{rand} < \\text{keep\\_prob}),\\quad a := \\frac{a \\odot d}{\\text{keep\\_prob}}',
   params: DropoutParamsSchema,
+  suggestedRanges: { keepProb: () => ({ scale: 'linear', min: 0.5, max: 1 }) },
   inputs: [TENSOR_IN],
   outputs: [TENSOR_OUT],
   summary: (p) => `keep_prob ${p.keepProb}`,
