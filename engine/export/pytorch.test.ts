@@ -7,7 +7,8 @@ import { prepareRun } from '../compile/prepare.js';
 import { type SequentialSpec, sequentialDocument } from '../document/build.js';
 import { TrainingRun } from '../train/trainer.js';
 import type { ExportFile } from './files.js';
-import { exportPyTorch, pythonLiteral } from './pytorch.js';
+import { pythonLiteral } from './python.js';
+import { exportPyTorch } from './pytorch.js';
 import { decodeSafetensors, encodeSafetensors } from './safetensors.js';
 import { EXPORT_FIXTURES, maxAbsDifference, trainFixture } from './test-fixtures.js';
 
