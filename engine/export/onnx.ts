@@ -37,10 +37,16 @@ function lowerGraph(graph: InferenceGraph, b: OnnxGraphBuilder): OnnxValue {
   return y;
 }
 
-/** Serializes an InferenceGraph as an ONNX ModelProto. */
-export function onnxModelFromGraph(graph: InferenceGraph, name = 'NetCanvas model'): Uint8Array {
+/** The graph's ONNX operators and initializers, the output named ONNX_OUTPUT. */
+export function lowerToOnnx(graph: InferenceGraph): Pick<OnnxGraphBuilder, 'nodes' | 'initializers'> {
   const b = new OnnxGraphBuilder();
   b.finish(lowerGraph(graph, b).name, ONNX_OUTPUT);
+  return b;
+}
+
+/** Serializes an InferenceGraph as an ONNX ModelProto. */
+export function onnxModelFromGraph(graph: InferenceGraph, name = 'NetCanvas model'): Uint8Array {
+  const b = lowerToOnnx(graph);
 
   const graphProto = new ProtoWriter();
   for (const node of b.nodes) graphProto.message(1, nodeProto(node));

@@ -14,8 +14,8 @@ const RESERVED = new Set(
   (
     'False None True and as assert async await break class continue def del elif else except finally ' +
     'for from global if import in is lambda nonlocal not or pass raise return try while with yield ' +
-    'self x logits torch nn F math activate ' +
-    'training train eval forward type float double half cuda cpu to apply parameters buffers children ' +
+    'self x z logits torch nn F math activate sum min max abs len range list dict int float input id ' +
+    'training train eval forward type double half cuda cpu to apply parameters buffers children ' +
     'modules state_dict load_state_dict zero_grad keys items values update pop clear'
   ).split(' '),
 );

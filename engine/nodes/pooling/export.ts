@@ -56,7 +56,7 @@ export function poolExport(kind: 'MaxPool2D' | 'AveragePool2D'): ExportLowering<
       return { name: y, layout: 'channelsFirst' };
     },
     pytorch: {
-      classes: [max ? { name: kind, code: MAX_POOL_CLASS } : { name: kind, code: AVERAGE_POOL_CLASS }],
+      classes: [{ name: kind, code: max ? MAX_POOL_CLASS : AVERAGE_POOL_CLASS }],
       module: ({ params: p, inputShapes }) =>
         `${kind}(${p.poolSize}, ${p.stride}, ${pythonLiteral(torchPads(pads(p, inputShapes[0] ?? [])))})`,
       forward: (_node, [x], module) => `${module}(${x})`,
