@@ -4,6 +4,7 @@ import { error } from '../../problems.js';
 import { describeInputs, MERGE_IN, tooFewInputs } from '../merge.js';
 import { sameDims, UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_OUT } from '../types.js';
+import { addExport } from './export.js';
 
 export const AddParamsSchema = z.object({});
 export type AddParams = z.infer<typeof AddParamsSchema>;
@@ -42,6 +43,7 @@ export const Add: LayerKind<AddParams> = {
     }
     return { shape: { dims: first }, problems: [] };
   },
+  export: addExport,
   endsIn: () => 'other',
   build(_params, ctx) {
     return {

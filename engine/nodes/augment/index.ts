@@ -4,6 +4,7 @@ import { error } from '../../problems.js';
 import { mixSeeds } from '../../random.js';
 import { formatTensorShape, imageDims, UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { augmentExport } from './export.js';
 
 export const AugmentParamsSchema = z.object({
   maxShift: z
@@ -55,6 +56,7 @@ export const Augment: LayerKind<AugmentParams> = {
           ];
     return { shape: input, problems };
   },
+  export: augmentExport,
   endsIn: () => 'other',
   build(params, ctx) {
     const [h, w, c] = imageDims({ dims: ctx.inputShapes[0] ?? null }) ?? [1, ctx.inputFeatures, 1];

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { newVariable } from '../../model/variables.js';
 import { type LayerKind, sameShape, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { batchNormExport } from './export.js';
 
 export const BatchNormParamsSchema = z.object({
   epsilon: z.number().gt(0).max(1).default(1e-5).describe('ε in sqrt(σ² + ε).'),
@@ -36,6 +37,7 @@ export const BatchNorm: LayerKind<BatchNormParams> = {
   outputs: [TENSOR_OUT],
   summary: (p) => `ε ${p.epsilon} · β ${p.momentum}`,
   inferShape: sameShape,
+  export: batchNormExport,
   endsIn: () => 'other',
   replacesBias: true,
   countParameters: (_p, _inputs, output) => {

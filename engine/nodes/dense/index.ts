@@ -19,6 +19,7 @@ import {
   TENSOR_IN,
   TENSOR_OUT,
 } from '../types.js';
+import { denseExport } from './export.js';
 
 export const DenseParamsSchema = z.object({
   units: z.number().int().min(1).max(100_000).default(10).describe('n[l], the number of units.'),
@@ -130,4 +131,5 @@ export const Dense: LayerKind<DenseParams> = {
   },
   biasDroppable: (p) => p.activation === 'linear',
   build: buildDense,
+  export: denseExport,
 };

@@ -4,6 +4,7 @@ import { warning } from '../../problems.js';
 import { mixSeeds } from '../../random.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { dropoutExport } from './export.js';
 
 export const DropoutParamsSchema = z.object({
   keepProb: z
@@ -47,6 +48,7 @@ export const Dropout: LayerKind<DropoutParams> = {
       : [];
     return { shape: input, problems };
   },
+  export: dropoutExport,
   endsIn: () => 'other',
   build(params, ctx) {
     const keep = params.keepProb;

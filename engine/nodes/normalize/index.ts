@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { error } from '../../problems.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { normalizeExport } from './export.js';
 
 export const NormalizeParamsSchema = z.object({});
 export type NormalizeParams = z.infer<typeof NormalizeParamsSchema>;
@@ -42,6 +43,7 @@ export const Normalize: LayerKind<NormalizeParams> = {
         ];
     return { shape: input, problems };
   },
+  export: normalizeExport,
   endsIn: () => 'other',
   build(_params, ctx) {
     const n = ctx.inputFeatures;
