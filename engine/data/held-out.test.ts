@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { alignHeldOut } from './held-out.js';
 import { describeDataset, loadDataset } from './sources.js';
 import { splitData, splitSizesOf } from './split.js';
 import { idxFile, memoryReader } from './testing.js';
@@ -103,6 +104,27 @@ describe('train and test sets from sources of their own', () => {
     expect(bad.problems[0]?.message).toBe(
       'The test source has 1 feature, but the training source has 2: they must match.',
     );
+  });
+
+  it('compares image shapes only where both sets are images', () => {
+    const images = (shape: [number, number, number]): LabeledData => ({
+      m: 1,
+      features: 4,
+      x: new Float32Array(4),
+      y: Float32Array.from([0]),
+      classes: 1,
+      targets: 1,
+      imageShape: shape,
+    });
+    expect(alignHeldOut(images([2, 2, 1]), images([1, 4, 1]), 'dev')).toEqual({
+      ok: false,
+      messages: [
+        'The dev source holds 1 × 4 × 1 images, but the training source 2 × 2 × 1 images: they must match.',
+      ],
+    });
+    // A CSV of flattened pixels (no image shape) may test a network trained on 2 × 2 images.
+    const { imageShape: _none, ...flat } = images([2, 2, 1]);
+    expect(alignHeldOut(images([2, 2, 1]), flat, 'test').ok).toBe(true);
   });
 
   it('refuses a part that brings a test set of its own', async () => {

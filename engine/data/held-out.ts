@@ -3,7 +3,7 @@ import type { LabeledData } from './types.js';
 
 /**
  * A dev or test set read from a source of its own must fit the network trained on the training
- * source: the same features (and image shape), the same task, and classes the training set knows.
+ * source: the same features (and image shape, where both are images), the same task, and classes the training set knows.
  * Classes are matched by name, so a test.csv that lacks one class, or lists them in another order,
  * still means the same classes: its labels are renumbered to the training set's.
  */
@@ -29,11 +29,10 @@ export function alignHeldOut(
       `${set} has ${part.features} feature${part.features === 1 ? '' : 's'}, but the training source has ${train.features}: they must match.`,
     );
   }
+  // A CSV of flattened pixels may test a network trained on images: shapes only differ when both have one.
   const [ours, theirs] = [shape(part), shape(train)];
-  if (ours !== theirs) {
-    return bad(
-      `${set} holds ${ours ? `${ours} images` : 'no images'}, but the training source ${theirs ? `${theirs} images` : 'no images'}: they must match.`,
-    );
+  if (ours && theirs && ours !== theirs) {
+    return bad(`${set} holds ${ours} images, but the training source ${theirs} images: they must match.`);
   }
   if ((part.classes === null) !== (train.classes === null)) {
     const task = (d: LabeledData) => (d.classes === null ? 'regression' : 'classification');
