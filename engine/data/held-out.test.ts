@@ -154,7 +154,7 @@ describe('train and test sets from sources of their own', () => {
   });
 
   it('describes a splits source by its training part, with the held-out sizes it knows', () => {
-    const inline = { kind: 'inline', x: [[1], [2]], y: [0, 1] } as const;
+    const inline = { kind: 'inline' as const, x: [[1], [2]], y: [0, 1] };
     expect(describeDataset({ kind: 'splits', train: { kind: 'builtin' }, test: inline })).toEqual({
       features: 64,
       classes: 10,
