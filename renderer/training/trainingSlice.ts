@@ -2,8 +2,9 @@ import type { StateCreator } from 'zustand';
 import type { GraphDocument } from '../../engine/document/schema';
 import type { ExportFile, ExportFormat } from '../../engine/export/files';
 import type { TrainingParams } from '../../engine/nodes/training';
+import type { RunDataFiles } from '../data/dataSlice';
 import type { AppState } from '../store/types';
-import { browserWorkerFactory, TrainingClient, type WorkerFactory } from './client';
+import { browserWorkerFactory, type StartOptions, TrainingClient, type WorkerFactory } from './client';
 import type { BackendChoice } from './protocol';
 import type { RunRecord } from './runRecord';
 import { runsOfDocument } from './savedRuns';
@@ -56,6 +57,14 @@ function nextRunNumber(runs: readonly RunRecord[]): number {
   return Math.max(runs.length, ...numbers) + 1;
 }
 
+/** The data part of a start message: only what the document reads, nothing for generated data. */
+function withData(data: RunDataFiles): Pick<StartOptions, 'files' | 'builtin'> {
+  return {
+    ...(Object.keys(data.files).length ? { files: data.files } : {}),
+    ...(Object.keys(data.builtin).length ? { builtin: data.builtin } : {}),
+  };
+}
+
 /** The training slice: one TrainingClient (workers) per store; the runs it made. */
 export const createTrainingSlice =
   (createWorker: WorkerFactory = browserWorkerFactory): StateCreator<AppState, [], [], TrainingSlice> =>
@@ -100,6 +109,12 @@ export const createTrainingSlice =
       biasCorrection: true,
       baseError: 0,
       train(options = {}) {
+        // The first run on a built-in set installed on the machine reads its files first.
+        const data = get().dataFilesFor(get().doc);
+        if (data instanceof Promise) {
+          void data.then(() => get().train(options));
+          return;
+        }
         const state = get();
         const doc = state.doc;
         const previous = state.runs.find((r) => r.id === state.activeRunId);
@@ -112,6 +127,7 @@ export const createTrainingSlice =
           label: `Run ${nextRunNumber(state.runs)}`,
           seed,
           backend,
+          ...withData(data),
         });
         set({
           runs: [...state.runs, run],
@@ -126,6 +142,7 @@ export const createTrainingSlice =
           label,
           seed: documentSeed(doc),
           backend: state.backendChoice,
+          ...withData(state.dataFilesNow(doc)),
         });
         set({ runs: [...state.runs, run], activeRunId: run.id });
         return run.id;
