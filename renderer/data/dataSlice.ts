@@ -30,7 +30,10 @@ export interface DataSlice {
    * project: after reopening it, Open folder / Open files again.
    */
   dataFiles: Readonly<Record<string, Blob>>;
-  /** Built-in files read through the platform: contents, null when not installed; absent until asked. */
+  /**
+   * Built-in files read through the platform: contents, null when not installed (asked again at the
+   * next run, so installing the package needs no restart); absent until asked.
+   */
   builtinData: Readonly<Partial<Record<BuiltinDataFile, Blob | null>>>;
   /** Asks for a folder of images and makes it the source (or a part) of the Dataset node `nodeId`. */
   openDataFolder(nodeId: string, target: SourceTarget): Promise<void>;
@@ -76,16 +79,20 @@ export const createDataSlice =
                 return null;
               },
             )
-            .then((blob) => set((s) => ({ builtinData: { ...s.builtinData, [file]: blob } })));
+            .then((blob) => {
+              pending.delete(file);
+              set((s) => ({ builtinData: { ...s.builtinData, [file]: blob } }));
+            });
           pending.set(file, reading);
           return reading;
         }),
       ).then(() => undefined);
 
+    /** Built-in files not read yet, and those not installed when last asked (installed since?). */
     const unreadBuiltins = (doc: GraphDocument) =>
       datasetSources(doc)
         .flatMap(namedBuiltins)
-        .filter((file) => get().builtinData[file] === undefined);
+        .filter((file) => !get().builtinData[file]);
     /** Opened files the document names, and the built-in files it reads that have been read. */
     const collect = (doc: GraphDocument): RunDataFiles => {
       const sources = datasetSources(doc);

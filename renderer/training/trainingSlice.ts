@@ -99,6 +99,31 @@ export const createTrainingSlice =
         pendingTick = setTimeout(tick, TICK_MS);
       }
     });
+    /** Starts a run of `doc` (the canvas's document when Train was pressed) with its data. */
+    const startRun = (
+      doc: GraphDocument,
+      data: RunDataFiles,
+      options: Parameters<TrainingSlice['train']>[0] = {},
+    ) => {
+      const state = get();
+      const previous = state.runs.find((r) => r.id === state.activeRunId);
+      const seed = options.newSeed
+        ? Math.floor(Math.random() * 2 ** 31)
+        : (previous?.seed ?? documentSeed(doc));
+      const backend = options.backend ?? state.backendChoice;
+      const run = client.start({
+        document: structuredClone(doc),
+        label: `Run ${nextRunNumber(state.runs)}`,
+        seed,
+        backend,
+        ...withData(data),
+      });
+      set({
+        runs: [...state.runs, run],
+        activeRunId: run.id,
+        ...(options.backend ? { backendChoice: options.backend } : {}),
+      });
+    };
     return {
       runs: [],
       activeRunId: null,
@@ -109,31 +134,11 @@ export const createTrainingSlice =
       biasCorrection: true,
       baseError: 0,
       train(options = {}) {
-        // The first run on a built-in set installed on the machine reads its files first.
-        const data = get().dataFilesFor(get().doc);
-        if (data instanceof Promise) {
-          void data.then(() => get().train(options));
-          return;
-        }
-        const state = get();
-        const doc = state.doc;
-        const previous = state.runs.find((r) => r.id === state.activeRunId);
-        const seed = options.newSeed
-          ? Math.floor(Math.random() * 2 ** 31)
-          : (previous?.seed ?? documentSeed(doc));
-        const backend = options.backend ?? state.backendChoice;
-        const run = client.start({
-          document: structuredClone(doc),
-          label: `Run ${nextRunNumber(state.runs)}`,
-          seed,
-          backend,
-          ...withData(data),
-        });
-        set({
-          runs: [...state.runs, run],
-          activeRunId: run.id,
-          ...(options.backend ? { backendChoice: options.backend } : {}),
-        });
+        // A run on a built-in set installed on the machine reads its files first (once they are there).
+        const doc = get().doc;
+        const data = get().dataFilesFor(doc);
+        if (data instanceof Promise) void data.then((ready) => startRun(doc, ready, options));
+        else startRun(doc, data, options);
       },
       trainDocument(doc, label) {
         const state = get();
