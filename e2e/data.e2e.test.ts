@@ -90,6 +90,7 @@ describe.skipIf(!hasChromium)('opening data in the app (Chromium)', () => {
     await app.byTestId('data-source-folder').click();
     await (await chooser).setFiles(imageFolder());
     await expect.poll(() => app.summary('data').textContent()).toContain('images pictures');
+    await app.screenshot('data-image-folder');
     await page.getByTestId('toolbar-train').click();
     await waitStatus(page, 'done', 90_000);
     // 12 images, dev 25 % = 3, train 9; no test.
