@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { error } from '../../problems.js';
 import { formatTensorShape, imageDims, UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { augmentExport } from './export.js';
 import { augmentFast } from './fast.js';
 import { augmentSources } from './sources.js';
 
@@ -56,6 +57,7 @@ export const Augment: LayerKind<AugmentParams> = {
           ];
     return { shape: input, problems };
   },
+  export: augmentExport,
   endsIn: () => 'other',
   fast: augmentFast,
   build(params, ctx) {

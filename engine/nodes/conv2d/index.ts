@@ -17,6 +17,7 @@ import { warning } from '../../problems.js';
 import type { Random } from '../../random.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type ExportedLayer, type LayerKind, type LayerParameter, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { conv2dExport } from './export.js';
 import { conv2dFast } from './fast.js';
 import { windowShape } from './shape.js';
 
@@ -111,6 +112,7 @@ export const Conv2D: LayerKind<Conv2DParams> = {
     }
     return result;
   },
+  export: conv2dExport,
   endsIn: () => 'other',
   countParameters: (p, inputs) => {
     const cIn = inputs[0]?.[2] ?? 0;

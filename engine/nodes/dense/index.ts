@@ -19,6 +19,7 @@ import {
   TENSOR_IN,
   TENSOR_OUT,
 } from '../types.js';
+import { denseExport } from './export.js';
 import { denseFast } from './fast.js';
 
 export const DenseParamsSchema = z.object({
@@ -132,4 +133,5 @@ export const Dense: LayerKind<DenseParams> = {
   biasDroppable: (p) => p.activation === 'linear',
   fast: denseFast,
   build: buildDense,
+  export: denseExport,
 };

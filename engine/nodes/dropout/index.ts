@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { warning } from '../../problems.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { dropoutExport } from './export.js';
 import { dropoutFast } from './fast.js';
 import { dropoutMask } from './mask.js';
 
@@ -48,6 +49,7 @@ export const Dropout: LayerKind<DropoutParams> = {
       : [];
     return { shape: input, problems };
   },
+  export: dropoutExport,
   endsIn: () => 'other',
   fast: dropoutFast,
   build(params, ctx) {

@@ -4,6 +4,7 @@ import { windowGeometry } from '../conv2d/geometry.js';
 import { windowShape } from '../conv2d/shape.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { poolExport } from './export.js';
 import { averagePoolFast, maxPoolFast } from './fast.js';
 
 export const PoolParamsSchema = z.object({
@@ -85,6 +86,7 @@ function poolingKind(kind: PoolKind): LayerKind<PoolParams> {
         { nodeId: ctx.nodeId, kind, what: 'pooling window', param: 'poolSize' },
       ),
     endsIn: () => 'other',
+    export: poolExport(kind),
     fast: max ? maxPoolFast : averagePoolFast,
     build(params, ctx) {
       const size: [number, number] = [params.poolSize, params.poolSize];
