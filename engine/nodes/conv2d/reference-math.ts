@@ -1,0 +1,195 @@
+/**
+ * Float64 reference maths of a 2-D convolution, for the gradient check: no tf.js, plain loops, clarity
+ * before speed. Every tensor is row-major and channels-last, as tf.js lays them out:
+ * x [m, h, w, cIn], kernel [kh, kw, cIn, cOut] (tf.conv2d's filter), b [cOut], out [m, outH, outW, cOut].
+ */
+
+export type Padding = 'same' | 'valid';
+
+/** Where a sliding window lands along one axis: how many outputs, and the zero cells added before. */
+export interface AxisPlacement {
+  out: number;
+  /** Padding before the first cell (top or left); any odd extra cell goes after (bottom or right). */
+  padBefore: number;
+}
+
+/**
+ * One axis of a convolution or pooling window, exactly as TensorFlow and tf.js place it:
+ * valid: out = ceil((in − k + 1)/stride), no padding;
+ * same: out = ceil(in/stride), total padding max((out − 1)·stride + k − in, 0), floor(total/2) before.
+ * E.g. (in 6, k 3, stride 2, same) → { out: 3, padBefore: 0 } (the one padded row is at the bottom).
+ */
+export function convOutputSize(
+  inSize: number,
+  kernel: number,
+  stride: number,
+  padding: Padding,
+): AxisPlacement {
+  for (const [name, value] of [
+    ['input size', inSize],
+    ['kernel size', kernel],
+    ['stride', stride],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(`The ${name} must be a positive integer, got ${value}.`);
+  }
+  if (padding === 'valid') {
+    if (kernel > inSize)
+      throw new Error(`A ${kernel}-wide window does not fit in ${inSize} cells without padding.`);
+    return { out: Math.ceil((inSize - kernel + 1) / stride), padBefore: 0 };
+  }
+  const out = Math.ceil(inSize / stride);
+  const total = Math.max((out - 1) * stride + kernel - inSize, 0);
+  return { out, padBefore: Math.floor(total / 2) };
+}
+
+/** The spatial part of a window geometry, shared by convolution and pooling. */
+export interface WindowGeometry {
+  h: number;
+  w: number;
+  kh: number;
+  kw: number;
+  strideH: number;
+  strideW: number;
+  padding: Padding;
+}
+
+/** Output size and leading padding of a window geometry on both axes. */
+export interface WindowLayout {
+  outH: number;
+  outW: number;
+  padTop: number;
+  padLeft: number;
+}
+
+/** convOutputSize on both axes. E.g. (8×8, 3×3 kernel, stride 2, same) → { outH: 4, outW: 4, padTop: 0, padLeft: 0 }. */
+export function convGeometry(g: WindowGeometry): WindowLayout {
+  const rows = convOutputSize(g.h, g.kh, g.strideH, g.padding);
+  const cols = convOutputSize(g.w, g.kw, g.strideW, g.padding);
+  return { outH: rows.out, outW: cols.out, padTop: rows.padBefore, padLeft: cols.padBefore };
+}
+
+/** A Conv2D layer's shapes: input h × w × cIn, kernel kh × kw, cOut filters. */
+export interface ConvGeometry extends WindowGeometry {
+  cIn: number;
+  cOut: number;
+}
+
+/** Index helpers for the three tensors of one geometry (row-major, channels-last). */
+function indexers(g: ConvGeometry, layout: WindowLayout) {
+  return {
+    x: (n: number, y: number, x: number, c: number) => ((n * g.h + y) * g.w + x) * g.cIn + c,
+    w: (ky: number, kx: number, ci: number, co: number) => ((ky * g.kw + kx) * g.cIn + ci) * g.cOut + co,
+    out: (n: number, oy: number, ox: number, co: number) =>
+      ((n * layout.outH + oy) * layout.outW + ox) * g.cOut + co,
+  };
+}
+
+/** m from a tensor's length; throws when the length is not a whole number of examples. */
+function examplesIn(length: number, perExample: number, what: string): number {
+  const m = length / perExample;
+  if (!Number.isInteger(m)) throw new Error(`${what} has ${length} values, not a multiple of ${perExample}.`);
+  return m;
+}
+
+/**
+ * Visits every (output cell, kernel tap) pair whose input cell is real, not padding: padded cells are
+ * zeros, so they add nothing to the forward sum and receive no gradient. Forward and backward share it
+ * so both walk the same pairs.
+ */
+function forEachTap(
+  g: ConvGeometry,
+  layout: WindowLayout,
+  m: number,
+  visit: (n: number, oy: number, ox: number, ky: number, kx: number, iy: number, ix: number) => void,
+): void {
+  for (let n = 0; n < m; n++) {
+    for (let oy = 0; oy < layout.outH; oy++) {
+      for (let ox = 0; ox < layout.outW; ox++) {
+        for (let ky = 0; ky < g.kh; ky++) {
+          const iy = oy * g.strideH - layout.padTop + ky;
+          if (iy < 0 || iy >= g.h) continue;
+          for (let kx = 0; kx < g.kw; kx++) {
+            const ix = ox * g.strideW - layout.padLeft + kx;
+            if (ix < 0 || ix >= g.w) continue;
+            visit(n, oy, ox, ky, kx, iy, ix);
+          }
+        }
+      }
+    }
+  }
+}
+
+function checkKernel(w: Float64Array, b: Float64Array | null, g: ConvGeometry): void {
+  const expected = g.kh * g.kw * g.cIn * g.cOut;
+  if (w.length !== expected) throw new Error(`Expected a kernel of ${expected} values, got ${w.length}.`);
+  if (b && b.length !== g.cOut) throw new Error(`Expected ${g.cOut} biases, got ${b.length}.`);
+}
+
+/**
+ * out[n, oy, ox, co] = b[co] + Σ_{ky, kx, ci} x[n, oy·sH − padTop + ky, ox·sW − padLeft + kx, ci] · w[ky, kx, ci, co],
+ * with padded cells reading 0 (cross-correlation, as tf.conv2d: the kernel is not flipped).
+ * E.g. [m, 8, 8, 1] with a [5, 5, 1, 6] kernel, stride 1, valid → [m, 4, 4, 6].
+ */
+export function conv2dForward(
+  x: Float64Array,
+  xShape: readonly [number, number, number, number],
+  w: Float64Array,
+  b: Float64Array | null,
+  g: ConvGeometry,
+): Float64Array {
+  const [m, h, width, cIn] = xShape;
+  if (h !== g.h || width !== g.w || cIn !== g.cIn) {
+    throw new Error(`x is [${xShape.join(', ')}] but the geometry expects [m, ${g.h}, ${g.w}, ${g.cIn}].`);
+  }
+  if (x.length !== m * h * width * cIn)
+    throw new Error(`x has ${x.length} values, not [${xShape.join(', ')}].`);
+  checkKernel(w, b, g);
+  const layout = convGeometry(g);
+  const at = indexers(g, layout);
+  const out = new Float64Array(m * layout.outH * layout.outW * g.cOut);
+  if (b) for (let k = 0; k < out.length; k++) out[k] = b[k % g.cOut] as number;
+  forEachTap(g, layout, m, (n, oy, ox, ky, kx, iy, ix) => {
+    for (let ci = 0; ci < g.cIn; ci++) {
+      const xv = x[at.x(n, iy, ix, ci)] as number;
+      for (let co = 0; co < g.cOut; co++)
+        out[at.out(n, oy, ox, co)]! += xv * (w[at.w(ky, kx, ci, co)] as number);
+    }
+  });
+  return out;
+}
+
+/**
+ * From dOut = ∂J/∂out [m, outH, outW, cOut]: each product x·w in the forward sum sends dOut·w to dx and
+ * dOut·x to dw; db[co] = Σ over n, oy, ox of dOut. No 1/m: dOut already carries the loss's mean.
+ * E.g. dOut [m, 4, 4, 6], x [m, 8, 8, 1], w [5, 5, 1, 6] → dx [m, 8, 8, 1], dw [5, 5, 1, 6], db [6].
+ */
+export function conv2dBackward(
+  dOut: Float64Array,
+  x: Float64Array,
+  w: Float64Array,
+  g: ConvGeometry,
+): { dx: Float64Array; dw: Float64Array; db: Float64Array } {
+  checkKernel(w, null, g);
+  const layout = convGeometry(g);
+  const m = examplesIn(x.length, g.h * g.w * g.cIn, 'x');
+  const outLength = m * layout.outH * layout.outW * g.cOut;
+  if (dOut.length !== outLength) throw new Error(`dOut has ${dOut.length} values, expected ${outLength}.`);
+  const at = indexers(g, layout);
+  const dx = new Float64Array(x.length);
+  const dw = new Float64Array(w.length);
+  const db = new Float64Array(g.cOut);
+  for (let k = 0; k < dOut.length; k++) db[k % g.cOut]! += dOut[k] as number;
+  forEachTap(g, layout, m, (n, oy, ox, ky, kx, iy, ix) => {
+    for (let ci = 0; ci < g.cIn; ci++) {
+      const xi = at.x(n, iy, ix, ci);
+      for (let co = 0; co < g.cOut; co++) {
+        const d = dOut[at.out(n, oy, ox, co)] as number;
+        const wi = at.w(ky, kx, ci, co);
+        dx[xi]! += d * (w[wi] as number);
+        dw[wi]! += d * (x[xi] as number);
+      }
+    }
+  });
+  return { dx, dw, db };
+}
