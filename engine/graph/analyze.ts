@@ -52,7 +52,7 @@ export function analyzeGraph(doc: GraphDocument, data?: DataDescription | null):
   problems.push(...topologyProblems);
   const datasetNode = topology
     ? resolved.get(topology.datasetId)
-    : [...resolved.values()].find((r) => r.kind.kind === 'Dataset');
+    : [...resolved.values()].find((r) => r.kind.role === 'dataset');
   const description =
     data !== undefined
       ? data

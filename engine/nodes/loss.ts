@@ -15,6 +15,10 @@ export const LossParamsSchema = z.object({
 });
 export type LossParams = z.infer<typeof LossParamsSchema>;
 
+/** J over a mini-batch with the L2 penalty (spec §3). */
+const COST_FORMULA =
+  'J = \\frac{1}{m_b}\\sum_{i} L(\\hat y^{(i)}, y^{(i)}) + \\frac{\\lambda}{2m}\\sum_l \\|W^{[l]}\\|_F^2';
+
 export const LOSS_FORMULAS: Record<LossFunction, string> = {
   binaryCrossEntropy: 'L(\\hat y, y) = -\\big(y \\log \\hat y + (1-y)\\log(1-\\hat y)\\big)',
   categoricalCrossEntropy: 'L(\\hat y, y) = -\\sum_{j=1}^{C} y_j \\log \\hat y_j',
@@ -34,7 +38,8 @@ export const Loss: SettingsKind<LossParams> = {
     en: 'Sigmoid output → binary cross-entropy; Softmax output → categorical cross-entropy.',
     zh: 'sigmoid 输出配二元交叉熵；Softmax 输出配多类交叉熵。',
   },
-  formula: `J = \\frac{1}{m_b}\\sum_{i} L(\\hat y^{(i)}, y^{(i)}) + \\frac{\\lambda}{2m}\\sum_l \\|W^{[l]}\\|_F^2;\\quad ${LOSS_FORMULAS.binaryCrossEntropy}`,
+  formula: `${COST_FORMULA};\\quad ${LOSS_FORMULAS.binaryCrossEntropy}`,
+  formulaFor: (p) => `${COST_FORMULA};\\quad ${LOSS_FORMULAS[p.fn]}`,
   params: LossParamsSchema,
   inputs: [
     { name: 'pred', type: 'tensor' },

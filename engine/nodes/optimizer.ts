@@ -50,6 +50,7 @@ export const Optimizer: SettingsKind<OptimizerParams> = {
     zh: 'Adam（β₁ 0.9、β₂ 0.999、ε 1e-8）几乎处处有效；先调学习率 α。',
   },
   formula: OPTIMIZER_FORMULAS.adam,
+  formulaFor: (p) => OPTIMIZER_FORMULAS[p.algorithm],
   params: OptimizerParamsWithDefault as unknown as z.ZodType<OptimizerParams>,
   inputs: [{ name: 'schedule', type: 'schedule', optional: true }],
   outputs: [{ name: 'optimizer', type: 'optimizer' }],

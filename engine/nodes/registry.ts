@@ -45,6 +45,11 @@ export function nodeKind(kind: string): AnyNodeKind | undefined {
   return byKind.get(kind);
 }
 
+/** Whether a document node (by its kind name) plays this role: hasRole('Training', 'training'). */
+export function hasRole(kind: string, role: AnyNodeKind['role']): boolean {
+  return byKind.get(kind)?.role === role;
+}
+
 export function isLayerKind(kind: AnyNodeKind): kind is AnyLayerKind {
   return kind.role === 'layer';
 }

@@ -75,6 +75,7 @@ export const Schedule: SettingsKind<ScheduleParams> = {
     zh: '学习率衰减让小批量梯度下降在最小值附近收敛，而不是在其周围来回摆动。',
   },
   formula: SCHEDULE_FORMULAS.inverseTime,
+  formulaFor: (p) => SCHEDULE_FORMULAS[p.kind],
   params: WithDefault as unknown as z.ZodType<ScheduleParams>,
   inputs: [],
   outputs: [{ name: 'schedule', type: 'schedule' }],

@@ -50,6 +50,8 @@ export interface NodeKindBase<P> {
   hint: LocalizedText;
   /** The formula the node computes, in LaTeX, as spec.md writes it. */
   formula: string;
+  /** The formula for these (parsed) params, e.g. the chosen optimizer's update; default `formula`. */
+  formulaFor?(params: P): string;
   /** Params with defaults: `params.parse({})` gives a complete, valid set. */
   params: z.ZodType<P>;
   inputs: readonly PortSpec[];

@@ -1,5 +1,6 @@
 import type { GraphDocument } from '../document/schema.js';
 import { type OptimizerParams, OptimizerParamsWithDefault } from '../nodes/optimizer.js';
+import { hasRole } from '../nodes/registry.js';
 import { error, fail, ok, type Result } from '../problems.js';
 import { readParam } from './params.js';
 import type { Scale } from './scales.js';
@@ -56,7 +57,7 @@ export function defaultSpace(
   doc: GraphDocument,
   budget: Pick<SearchSpace, 'trials' | 'epochsPerTrial' | 'seed'>,
 ): Result<SearchSpace> {
-  const optimizers = doc.nodes.filter((n) => n.kind === 'Optimizer');
+  const optimizers = doc.nodes.filter((n) => hasRole(n.kind, 'optimizer'));
   const [node] = optimizers;
   if (!node || optimizers.length > 1) {
     const code = node ? 'TOO_MANY' : 'MISSING_NODE';

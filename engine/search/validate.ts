@@ -1,5 +1,6 @@
 import type { GraphDocument } from '../document/schema.js';
 import { analyzeGraph } from '../graph/analyze.js';
+import { hasRole } from '../nodes/registry.js';
 import { error, type Problem, warning } from '../problems.js';
 import { readParam, writeParam } from './params.js';
 import { coordinateInterval, valueAt } from './scales.js';
@@ -20,7 +21,7 @@ function checkParam(doc: GraphDocument, p: SearchParam, known: Set<string>): Pro
   if (!read.ok) return read.problems;
   const node = doc.nodes.find((n) => n.id === p.nodeId)!;
   const key = paramKey(p);
-  if (node.kind === 'Training' && p.path === 'epochs') {
+  if (hasRole(node.kind, 'training') && p.path === 'epochs') {
     return [
       error(
         'INVALID_PARAM',
@@ -31,7 +32,7 @@ function checkParam(doc: GraphDocument, p: SearchParam, known: Set<string>): Pro
     ];
   }
   const problems: Problem[] = [];
-  if (node.kind === 'Training' && p.path === 'batchSize') {
+  if (hasRole(node.kind, 'training') && p.path === 'batchSize') {
     const mode = (node.params as { batchMode?: unknown }).batchMode ?? 'mini';
     if (mode !== 'mini') {
       problems.push(

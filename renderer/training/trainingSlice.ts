@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { GraphDocument } from '../../engine/document/schema';
 import type { ExportFile, ExportFormat } from '../../engine/export/files';
+import { hasRole } from '../../engine/nodes/registry';
 import type { TrainingParams } from '../../engine/nodes/training';
 import type { AppState } from '../store/types';
 import { browserWorkerFactory, TrainingClient, type WorkerFactory } from './client';
@@ -45,7 +46,7 @@ const TICK_MS = 250;
 
 /** The Training node's seed, or 1. */
 function documentSeed(doc: GraphDocument): number {
-  const node = doc.nodes.find((n) => n.kind === 'Training');
+  const node = doc.nodes.find((n) => hasRole(n.kind, 'training'));
   const seed = (node?.params as Partial<TrainingParams> | undefined)?.seed;
   return typeof seed === 'number' ? seed : 1;
 }

@@ -1,5 +1,5 @@
 import type { GraphDocument } from '../../engine/document/schema';
-import { nodeKind } from '../../engine/nodes/registry';
+import { hasRole, nodeKind } from '../../engine/nodes/registry';
 import type { TrainingParams } from '../../engine/nodes/training';
 import { fail, ok, type Result } from '../../engine/problems';
 import {
@@ -55,7 +55,7 @@ export function initialParams(doc: GraphDocument): SearchParam[] {
 
 /** The epoch budget a new search offers: the Training node's epochs, at most 100. */
 export function initialEpochs(doc: GraphDocument): number {
-  const training = doc.nodes.find((n) => n.kind === 'Training');
+  const training = doc.nodes.find((n) => hasRole(n.kind, 'training'));
   const epochs = (training?.params as Partial<TrainingParams> | undefined)?.epochs;
   return typeof epochs === 'number' && epochs > 0 ? Math.min(epochs, MAX_DEFAULT_EPOCHS) : MAX_DEFAULT_EPOCHS;
 }

@@ -25,6 +25,7 @@ export const Activation: LayerKind<ActivationParams> = {
     zh: '隐藏层默认用 ReLU；sigmoid 只用于二分类输出层。',
   },
   formula: Object.values(ACTIVATION_FORMULAS).join(';\\quad '),
+  formulaFor: (p) => ACTIVATION_FORMULAS[p.fn],
   params: ActivationParamsSchema,
   inputs: [TENSOR_IN],
   outputs: [TENSOR_OUT],

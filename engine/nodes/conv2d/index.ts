@@ -1,7 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { ActivationNameSchema, activationLayer, applyActivation } from '../../model/activations.js';
-import { InitializerSchema, initStd } from '../../model/initializers.js';
+import {
+  ACTIVATION_FORMULAS,
+  ActivationNameSchema,
+  activationLayer,
+  applyActivation,
+} from '../../model/activations.js';
+import {
+  INITIALIZER_FORMULAS,
+  type Initializer,
+  InitializerSchema,
+  initStd,
+} from '../../model/initializers.js';
 import { newVariable } from '../../model/variables.js';
 import { warning } from '../../problems.js';
 import type { Random } from '../../random.js';
@@ -46,6 +56,16 @@ export function initialFilters(params: Conv2DParams, cIn: number, random: Random
   return w;
 }
 
+/** One output value of a filter, and the output size (spec's n_out = ⌊(n + 2p − f)/s⌋ + 1). */
+const CONV_FORWARD =
+  'z_{i,j,k} = b_k + \\sum_{u,v<f}\\sum_{c} a^{[l-1]}_{s i+u,\\, s j+v,\\, c}\\, W_{u,v,c,k},\\quad a = g(z),\\quad n^{[l]}_H = \\left\\lfloor \\tfrac{n^{[l-1]}_H + 2p - f}{s} \\right\\rfloor + 1';
+
+/** Spec §4's initializations with the fan-in of a filter, f·f·n_C[l−1] (fan-out f·f·n_C[l]). */
+const convInitializer = (init: Initializer): string =>
+  INITIALIZER_FORMULAS[init]
+    .replaceAll('n^{[l-1]}', 'f^2 n_C^{[l-1]}')
+    .replaceAll('n^{[l]}', 'f^2 n_C^{[l]}');
+
 /**
  * 2-D convolution over images, channels last: [m, h, w, c] → [m, h', w', filters], each output
  * a = g(Σ x·W + b) over an f×f×c window; h' = ⌈h/s⌉ ('same') or ⌈(h − f + 1)/s⌉ ('valid').
@@ -59,8 +79,9 @@ export const Conv2D: LayerKind<Conv2DParams> = {
     en: 'Shares one small filter across the image: far fewer weights than a Dense layer on the same pixels.',
     zh: '同一个小卷积核在整幅图像上共享：比同样像素上的全连接层参数少得多。',
   },
-  formula:
-    'z_{i,j,k} = b_k + \\sum_{u,v<f}\\sum_{c} a^{[l-1]}_{s i+u,\\, s j+v,\\, c}\\, W_{u,v,c,k},\\quad a = g(z),\\quad n^{[l]}_H = \\left\\lfloor \\tfrac{n^{[l-1]}_H + 2p - f}{s} \\right\\rfloor + 1',
+  formulaFor: (p) =>
+    `${CONV_FORWARD};\\quad ${ACTIVATION_FORMULAS[p.activation]};\\quad ${convInitializer(p.initializer)}`,
+  formula: CONV_FORWARD,
   params: Conv2DParamsSchema,
   inputs: [TENSOR_IN],
   outputs: [TENSOR_OUT],

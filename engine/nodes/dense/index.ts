@@ -1,6 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { ActivationNameSchema, activationLayer, applyActivation } from '../../model/activations.js';
+import {
+  ACTIVATION_FORMULAS,
+  ActivationNameSchema,
+  activationLayer,
+  applyActivation,
+} from '../../model/activations.js';
 import { INITIALIZER_FORMULAS, InitializerSchema, initialWeights } from '../../model/initializers.js';
 import { newVariable } from '../../model/variables.js';
 import { error, type Problem, warning } from '../../problems.js';
@@ -67,6 +72,8 @@ function buildDense(params: DenseParams, ctx: BuildContext): Layer {
   };
 }
 
+const DENSE_FORWARD = 'z^{[l]} = a^{[l-1]} W^{[l]} + b^{[l]},\\quad a^{[l]} = g(z^{[l]})';
+
 /** Fully connected layer: [m, n[l−1]] → [m, n[l]], a = g(xW + b); an image input is flattened first. */
 export const Dense: LayerKind<DenseParams> = {
   kind: 'Dense',
@@ -77,7 +84,9 @@ export const Dense: LayerKind<DenseParams> = {
     en: 'Use He initialization with ReLU and Xavier with tanh; zeros never breaks symmetry.',
     zh: 'ReLU 用 He 初始化，tanh 用 Xavier；全零初始化无法打破对称性。',
   },
-  formula: `z^{[l]} = a^{[l-1]} W^{[l]} + b^{[l]},\\quad a^{[l]} = g(z^{[l]});\\quad ${INITIALIZER_FORMULAS.he}`,
+  formula: `${DENSE_FORWARD};\\quad ${INITIALIZER_FORMULAS.he}`,
+  formulaFor: (p) =>
+    `${DENSE_FORWARD};\\quad ${ACTIVATION_FORMULAS[p.activation]};\\quad ${INITIALIZER_FORMULAS[p.initializer]}`,
   params: DenseParamsSchema,
   inputs: [TENSOR_IN],
   outputs: [TENSOR_OUT],
