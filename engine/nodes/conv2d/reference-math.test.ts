@@ -2,14 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { relativeDifference } from '../../gradcheck/verdict.js';
 import { createRandom } from '../../random.js';
-import {
-  type ConvGeometry,
-  conv2dBackward,
-  conv2dForward,
-  convGeometry,
-  convOutputSize,
-  type Padding,
-} from './reference-math.js';
+import { type Padding, windowGeometry } from './geometry.js';
+import { type ConvGeometry, conv2dBackward, conv2dForward } from './reference-math.js';
 import { asFloat32, dot, numericalGradient, randomArray } from './testing.js';
 
 const geometry = (
@@ -21,67 +15,13 @@ const geometry = (
   cOut: number,
   stride: [number, number],
   padding: Padding,
-): ConvGeometry => ({ h, w, cIn, kh, kw, cOut, strideH: stride[0], strideW: stride[1], padding });
+): Case => ({ ...windowGeometry(h, w, kh, kw, stride[0], stride[1], padding), cIn, cOut, padding });
 
-const describeGeometry = (g: ConvGeometry) =>
+/** A geometry, and the padding it was placed with (tf.conv2d takes the padding, not the placement). */
+type Case = ConvGeometry & { padding: Padding };
+
+const describeGeometry = (g: Case) =>
   `${g.h}×${g.w}×${g.cIn}, kernel ${g.kh}×${g.kw}→${g.cOut}, stride ${g.strideH}×${g.strideW}, ${g.padding}`;
-
-describe('convolution geometry', () => {
-  it('places windows as TensorFlow does on hand-worked sizes', () => {
-    // valid: out = ceil((in − k + 1)/s): (5, 3, 1) → 3; (6, 3, 2) → ceil(4/2) = 2; (7, 2, 3) → ceil(6/3) = 2.
-    expect(convOutputSize(5, 3, 1, 'valid')).toEqual({ out: 3, padBefore: 0 });
-    expect(convOutputSize(6, 3, 2, 'valid')).toEqual({ out: 2, padBefore: 0 });
-    expect(convOutputSize(7, 2, 3, 'valid')).toEqual({ out: 2, padBefore: 0 });
-    // same: out = ceil(in/s), total = max((out − 1)·s + k − in, 0), before = floor(total/2):
-    // (5, 3, 1) → out 5, total 2, before 1; (6, 3, 2) → out 3, total 1, before 0 (the extra row is after);
-    // (5, 4, 1) → out 5, total 3, before 1; (5, 1, 2) → out 3, total 0.
-    expect(convOutputSize(5, 3, 1, 'same')).toEqual({ out: 5, padBefore: 1 });
-    expect(convOutputSize(6, 3, 2, 'same')).toEqual({ out: 3, padBefore: 0 });
-    expect(convOutputSize(5, 4, 1, 'same')).toEqual({ out: 5, padBefore: 1 });
-    expect(convOutputSize(5, 1, 2, 'same')).toEqual({ out: 3, padBefore: 0 });
-  });
-
-  it('agrees with tf.js computeConv2DInfo on every size up to 9, kernel up to 4 and stride up to 3', () => {
-    for (const padding of ['same', 'valid'] as const) {
-      for (let h = 1; h <= 9; h++) {
-        for (let k = 1; k <= 4; k++) {
-          if (padding === 'valid' && k > h) continue;
-          for (let s = 1; s <= 3; s++) {
-            const w = 10 - h; // a different width, so rows and columns are not mixed up
-            const kw = 5 - k;
-            if (padding === 'valid' && kw > w) continue;
-            const info = tf.backend_util.computeConv2DInfo(
-              [1, h, w, 1],
-              [k, kw, 1, 1],
-              [s, 4 - s],
-              1,
-              padding,
-            );
-            const ours = convGeometry({ h, w, kh: k, kw, strideH: s, strideW: 4 - s, padding });
-            expect([h, w, k, kw, s, padding, ours]).toEqual([
-              h,
-              w,
-              k,
-              kw,
-              s,
-              padding,
-              {
-                outH: info.outHeight,
-                outW: info.outWidth,
-                padTop: info.padInfo.top,
-                padLeft: info.padInfo.left,
-              },
-            ]);
-          }
-        }
-      }
-    }
-  });
-
-  it('refuses a valid window larger than its input', () => {
-    expect(() => convOutputSize(2, 3, 1, 'valid')).toThrow(/does not fit/);
-  });
-});
 
 describe('Conv2D float64 reference', () => {
   // x = [[1, 2, 3], [4, 5, 6], [7, 8, 9]] (one example, one channel), kernel [[1, 2], [3, 4]], b = 0.5,
@@ -120,7 +60,7 @@ describe('Conv2D float64 reference', () => {
     ]);
   });
 
-  const cases: Array<[string, ConvGeometry]> = [
+  const cases: Array<[string, Case]> = [
     geometry(5, 5, 2, 3, 3, 3, [1, 1], 'same'),
     geometry(5, 5, 2, 3, 3, 3, [1, 1], 'valid'),
     geometry(5, 5, 3, 3, 3, 2, [2, 2], 'same'),
@@ -143,7 +83,7 @@ describe('Conv2D float64 reference', () => {
     const w = asFloat32(randomArray(g.kh * g.kw * g.cIn * g.cOut, random));
     const b = asFloat32(randomArray(g.cOut, random));
     const out = conv2dForward(x, xShape, w, b, g);
-    const { outH, outW } = convGeometry(g);
+    const { outH, outW } = g;
     const r = asFloat32(randomArray(out.length, random));
     const ours = conv2dBackward(r, x, w, g);
 
@@ -170,7 +110,7 @@ describe('Conv2D float64 reference', () => {
       geometry(4, 5, 2, 3, 2, 3, [1, 1], 'same'),
       geometry(5, 4, 2, 2, 3, 2, [2, 2], 'same'),
       geometry(5, 5, 1, 3, 3, 2, [2, 1], 'valid'),
-    ].map((g): [string, ConvGeometry] => [describeGeometry(g), g]),
+    ].map((g): [string, Case] => [describeGeometry(g), g]),
   )('agrees with two-sided float64 differences (ε = 1e-6) within 1e-7: %s', (_, g) => {
     // J is bilinear in (x, w) and linear in b, so the central difference has no truncation error: what
     // is left is rounding, about u·|J|/ε. Measured worst: 1.0e-9.

@@ -2,86 +2,22 @@
  * Float64 reference maths of a 2-D convolution, for the gradient check: no tf.js, plain loops, clarity
  * before speed. Every tensor is row-major and channels-last, as tf.js lays them out:
  * x [m, h, w, cIn], kernel [kh, kw, cIn, cOut] (tf.conv2d's filter), b [cOut], out [m, outH, outW, cOut].
+ * Windows are placed by geometry.ts's windowGeometry, as TensorFlow places them.
  */
+import type { WindowGeometry } from './geometry.js';
 
-export type Padding = 'same' | 'valid';
-
-/** Where a sliding window lands along one axis: how many outputs, and the zero cells added before. */
-export interface AxisPlacement {
-  out: number;
-  /** Padding before the first cell (top or left); any odd extra cell goes after (bottom or right). */
-  padBefore: number;
-}
-
-/**
- * One axis of a convolution or pooling window, exactly as TensorFlow and tf.js place it:
- * valid: out = ceil((in − k + 1)/stride), no padding;
- * same: out = ceil(in/stride), total padding max((out − 1)·stride + k − in, 0), floor(total/2) before.
- * E.g. (in 6, k 3, stride 2, same) → { out: 3, padBefore: 0 } (the one padded row is at the bottom).
- */
-export function convOutputSize(
-  inSize: number,
-  kernel: number,
-  stride: number,
-  padding: Padding,
-): AxisPlacement {
-  for (const [name, value] of [
-    ['input size', inSize],
-    ['kernel size', kernel],
-    ['stride', stride],
-  ] as const) {
-    if (!Number.isInteger(value) || value < 1)
-      throw new Error(`The ${name} must be a positive integer, got ${value}.`);
-  }
-  if (padding === 'valid') {
-    if (kernel > inSize)
-      throw new Error(`A ${kernel}-wide window does not fit in ${inSize} cells without padding.`);
-    return { out: Math.ceil((inSize - kernel + 1) / stride), padBefore: 0 };
-  }
-  const out = Math.ceil(inSize / stride);
-  const total = Math.max((out - 1) * stride + kernel - inSize, 0);
-  return { out, padBefore: Math.floor(total / 2) };
-}
-
-/** The spatial part of a window geometry, shared by convolution and pooling. */
-export interface WindowGeometry {
-  h: number;
-  w: number;
-  kh: number;
-  kw: number;
-  strideH: number;
-  strideW: number;
-  padding: Padding;
-}
-
-/** Output size and leading padding of a window geometry on both axes. */
-export interface WindowLayout {
-  outH: number;
-  outW: number;
-  padTop: number;
-  padLeft: number;
-}
-
-/** convOutputSize on both axes. E.g. (8×8, 3×3 kernel, stride 2, same) → { outH: 4, outW: 4, padTop: 0, padLeft: 0 }. */
-export function convGeometry(g: WindowGeometry): WindowLayout {
-  const rows = convOutputSize(g.h, g.kh, g.strideH, g.padding);
-  const cols = convOutputSize(g.w, g.kw, g.strideW, g.padding);
-  return { outH: rows.out, outW: cols.out, padTop: rows.padBefore, padLeft: cols.padBefore };
-}
-
-/** A Conv2D layer's shapes: input h × w × cIn, kernel kh × kw, cOut filters. */
+/** A Conv2D layer's shapes: where its kernel slides over h × w (geometry.ts), cIn channels in, cOut out. */
 export interface ConvGeometry extends WindowGeometry {
   cIn: number;
   cOut: number;
 }
 
 /** Index helpers for the three tensors of one geometry (row-major, channels-last). */
-function indexers(g: ConvGeometry, layout: WindowLayout) {
+function indexers(g: ConvGeometry) {
   return {
     x: (n: number, y: number, x: number, c: number) => ((n * g.h + y) * g.w + x) * g.cIn + c,
     w: (ky: number, kx: number, ci: number, co: number) => ((ky * g.kw + kx) * g.cIn + ci) * g.cOut + co,
-    out: (n: number, oy: number, ox: number, co: number) =>
-      ((n * layout.outH + oy) * layout.outW + ox) * g.cOut + co,
+    out: (n: number, oy: number, ox: number, co: number) => ((n * g.outH + oy) * g.outW + ox) * g.cOut + co,
   };
 }
 
@@ -99,18 +35,17 @@ function examplesIn(length: number, perExample: number, what: string): number {
  */
 function forEachTap(
   g: ConvGeometry,
-  layout: WindowLayout,
   m: number,
   visit: (n: number, oy: number, ox: number, ky: number, kx: number, iy: number, ix: number) => void,
 ): void {
   for (let n = 0; n < m; n++) {
-    for (let oy = 0; oy < layout.outH; oy++) {
-      for (let ox = 0; ox < layout.outW; ox++) {
+    for (let oy = 0; oy < g.outH; oy++) {
+      for (let ox = 0; ox < g.outW; ox++) {
         for (let ky = 0; ky < g.kh; ky++) {
-          const iy = oy * g.strideH - layout.padTop + ky;
+          const iy = oy * g.strideH - g.padTop + ky;
           if (iy < 0 || iy >= g.h) continue;
           for (let kx = 0; kx < g.kw; kx++) {
-            const ix = ox * g.strideW - layout.padLeft + kx;
+            const ix = ox * g.strideW - g.padLeft + kx;
             if (ix < 0 || ix >= g.w) continue;
             visit(n, oy, ox, ky, kx, iy, ix);
           }
@@ -145,11 +80,10 @@ export function conv2dForward(
   if (x.length !== m * h * width * cIn)
     throw new Error(`x has ${x.length} values, not [${xShape.join(', ')}].`);
   checkKernel(w, b, g);
-  const layout = convGeometry(g);
-  const at = indexers(g, layout);
-  const out = new Float64Array(m * layout.outH * layout.outW * g.cOut);
+  const at = indexers(g);
+  const out = new Float64Array(m * g.outH * g.outW * g.cOut);
   if (b) for (let k = 0; k < out.length; k++) out[k] = b[k % g.cOut] as number;
-  forEachTap(g, layout, m, (n, oy, ox, ky, kx, iy, ix) => {
+  forEachTap(g, m, (n, oy, ox, ky, kx, iy, ix) => {
     for (let ci = 0; ci < g.cIn; ci++) {
       const xv = x[at.x(n, iy, ix, ci)] as number;
       for (let co = 0; co < g.cOut; co++)
@@ -171,16 +105,15 @@ export function conv2dBackward(
   g: ConvGeometry,
 ): { dx: Float64Array; dw: Float64Array; db: Float64Array } {
   checkKernel(w, null, g);
-  const layout = convGeometry(g);
   const m = examplesIn(x.length, g.h * g.w * g.cIn, 'x');
-  const outLength = m * layout.outH * layout.outW * g.cOut;
+  const outLength = m * g.outH * g.outW * g.cOut;
   if (dOut.length !== outLength) throw new Error(`dOut has ${dOut.length} values, expected ${outLength}.`);
-  const at = indexers(g, layout);
+  const at = indexers(g);
   const dx = new Float64Array(x.length);
   const dw = new Float64Array(w.length);
   const db = new Float64Array(g.cOut);
   for (let k = 0; k < dOut.length; k++) db[k % g.cOut]! += dOut[k] as number;
-  forEachTap(g, layout, m, (n, oy, ox, ky, kx, iy, ix) => {
+  forEachTap(g, m, (n, oy, ox, ky, kx, iy, ix) => {
     for (let ci = 0; ci < g.cIn; ci++) {
       const xi = at.x(n, iy, ix, ci);
       for (let co = 0; co < g.cOut; co++) {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { relativeDifference } from '../../gradcheck/verdict.js';
 import { createRandom } from '../../random.js';
-import type { Padding } from '../conv2d/reference-math.js';
+import { type Padding, windowGeometry } from '../conv2d/geometry.js';
 import { asFloat32, dot, numericalGradient, randomArray } from '../conv2d/testing.js';
 import {
   avgPoolBackward,
@@ -10,34 +10,36 @@ import {
   maxPoolBackward,
   maxPoolForward,
   type PoolGeometry,
-  poolGeometry,
 } from './reference-math.js';
 
 const geometry = (
   h: number,
   w: number,
   c: number,
-  ph: number,
-  pw: number,
+  kh: number,
+  kw: number,
   stride: [number, number],
   padding: Padding,
-): PoolGeometry => ({ h, w, c, ph, pw, strideH: stride[0], strideW: stride[1], padding });
+): Case => ({ ...windowGeometry(h, w, kh, kw, stride[0], stride[1], padding), c, padding });
 
-const describeGeometry = (g: PoolGeometry) =>
-  `${g.h}×${g.w}×${g.c}, window ${g.ph}×${g.pw}, stride ${g.strideH}×${g.strideW}, ${g.padding}`;
+/** A geometry, and the padding it was placed with (tf.maxPool takes the padding, not the placement). */
+type Case = PoolGeometry & { padding: Padding };
+
+const describeGeometry = (g: Case) =>
+  `${g.h}×${g.w}×${g.c}, window ${g.kh}×${g.kw}, stride ${g.strideH}×${g.strideW}, ${g.padding}`;
 
 const single = (h: number, w: number): readonly [number, number, number, number] => [1, h, w, 1];
 
 /** How many real (non-padded) cells each output cell's window covers, [m, outH, outW, c]. */
 function realCellCounts(g: PoolGeometry, m: number): Float64Array {
-  const { outH, outW, padTop, padLeft } = poolGeometry(g);
+  const { outH, outW, padTop, padLeft } = g;
   const covered = (start: number, size: number, inSize: number) =>
     Math.min(start + size, inSize) - Math.max(start, 0);
   const counts = new Float64Array(m * outH * outW * g.c);
   for (let k = 0; k < counts.length; k++) {
     const ox = Math.floor(k / g.c) % outW;
     const oy = Math.floor(k / (g.c * outW)) % outH;
-    counts[k] = covered(oy * g.strideH - padTop, g.ph, g.h) * covered(ox * g.strideW - padLeft, g.pw, g.w);
+    counts[k] = covered(oy * g.strideH - padTop, g.kh, g.h) * covered(ox * g.strideW - padLeft, g.kw, g.w);
   }
   return counts;
 }
@@ -94,7 +96,7 @@ describe('pooling float64 reference, by hand', () => {
   });
 });
 
-const cases: Array<[string, PoolGeometry]> = [
+const cases: Array<[string, Case]> = [
   geometry(4, 4, 3, 2, 2, [2, 2], 'valid'),
   geometry(5, 5, 2, 2, 2, [2, 2], 'valid'),
   geometry(5, 5, 2, 2, 2, [2, 2], 'same'),
@@ -108,16 +110,16 @@ const cases: Array<[string, PoolGeometry]> = [
 ].map((g) => [describeGeometry(g), g]);
 
 /** Random float32-exact x and R for a geometry, m = 2, plus tf.js's forward and dx of J = Σ out·R. */
-function againstTf(g: PoolGeometry, pool: 'max' | 'avg') {
-  const random = createRandom(g.h * 100 + g.pw * 10 + g.strideW + (pool === 'max' ? 0 : 1));
+function againstTf(g: Case, pool: 'max' | 'avg') {
+  const random = createRandom(g.h * 100 + g.kw * 10 + g.strideW + (pool === 'max' ? 0 : 1));
   const m = 2;
   const xShape = [m, g.h, g.w, g.c] as const;
-  const { outH, outW } = poolGeometry(g);
+  const { outH, outW } = g;
   const x = asFloat32(randomArray(m * g.h * g.w * g.c, random));
   const r = asFloat32(randomArray(m * outH * outW * g.c, random));
   const [tfOut, tfDx] = tf.tidy(() => {
     const op = pool === 'max' ? tf.maxPool : tf.avgPool;
-    const run = (xt: tf.Tensor) => op(xt as tf.Tensor4D, [g.ph, g.pw], [g.strideH, g.strideW], g.padding);
+    const run = (xt: tf.Tensor) => op(xt as tf.Tensor4D, [g.kh, g.kw], [g.strideH, g.strideW], g.padding);
     const xt = tf.tensor4d(Float32Array.from(x), [...xShape]);
     const rt = tf.tensor4d(Float32Array.from(r), [m, outH, outW, g.c]);
     const dx = tf.grad((a) => tf.sum(tf.mul(run(a), rt)))(xt);
@@ -140,7 +142,7 @@ describe('MaxPool2D float64 reference', () => {
   it.each(cases)('agrees with two-sided float64 differences (ε = 1e-6) within 1e-7: %s', (_, g) => {
     // Piecewise linear: away from ties (random data is 1e-6 from none) the difference is exact up to
     // rounding. Measured worst: 5.8e-10.
-    const random = createRandom(11 + g.h + g.pw);
+    const random = createRandom(11 + g.h + g.kw);
     const xShape = [2, g.h, g.w, g.c] as const;
     const x = randomArray(2 * g.h * g.w * g.c, random);
     const r = randomArray(maxPoolForward(x, xShape, g).length, random);
@@ -159,21 +161,21 @@ describe('AveragePool2D float64 reference', () => {
   });
 
   it.each(cases)(
-    "matches tf.js's gradient within 1e-4 once its ph·pw divisor is undone at padded windows: %s",
+    "matches tf.js's gradient within 1e-4 once its kh·kw divisor is undone at padded windows: %s",
     (_, g) => {
-      // tf.js 4.22's AvgPoolGrad gives each window dOut/(ph·pw) whatever its real cell count, so it
-      // equals our exact backward fed dOut·count/(ph·pw). Where no window touches padding (valid, or
+      // tf.js 4.22's AvgPoolGrad gives each window dOut/(kh·kw) whatever its real cell count, so it
+      // equals our exact backward fed dOut·count/(kh·kw). Where no window touches padding (valid, or
       // same with no padding needed) the two are the same thing and this is plain agreement.
       // Measured worst: 1.3e-8.
       const { m, x, r, tfDx } = againstTf(g, 'avg');
       expect(x.length).toBe(tfDx.length);
       const counts = realCellCounts(g, m);
-      const tfScaled = r.map((v, k) => (v * (counts[k] as number)) / (g.ph * g.pw));
+      const tfScaled = r.map((v, k) => (v * (counts[k] as number)) / (g.kh * g.kw));
       expect(relativeDifference(avgPoolBackward(tfScaled, g), tfDx)).toBeLessThan(1e-4);
     },
   );
 
-  it("differs from tf.js's gradient where a same-padded window covers padding (tf.js divides by ph·pw)", () => {
+  it("differs from tf.js's gradient where a same-padded window covers padding (tf.js divides by kh·kw)", () => {
     // 5×5 input, 2×2 windows, stride 2, same: the last row and column of windows hang over the padding.
     // Measured: 0.35. If tf.js is fixed to divide by the real cell count, this fails: then drop the
     // scaling above.
@@ -185,7 +187,7 @@ describe('AveragePool2D float64 reference', () => {
 
   it.each(cases)('agrees with two-sided float64 differences (ε = 1e-6) within 1e-7: %s', (_, g) => {
     // Linear in x, so the central difference is exact up to rounding. Measured worst: 1.0e-9.
-    const random = createRandom(13 + g.h + g.pw);
+    const random = createRandom(13 + g.h + g.kw);
     const xShape = [2, g.h, g.w, g.c] as const;
     const x = randomArray(2 * g.h * g.w * g.c, random);
     const r = randomArray(avgPoolForward(x, xShape, g).length, random);

@@ -1,25 +1,13 @@
 /**
  * Float64 reference maths of 2-D max and average pooling, for the gradient check. Layout as in
  * conv2d/reference-math.ts: row-major, channels-last, x [m, h, w, c] → out [m, outH, outW, c], each
- * channel pooled on its own. Windows are placed exactly as by convolution (convGeometry).
+ * channel pooled on its own. Windows are placed by conv2d/geometry.ts, as for a convolution.
  */
-import { convGeometry, type Padding, type WindowLayout } from '../conv2d/reference-math.js';
+import type { WindowGeometry } from '../conv2d/geometry.js';
 
-/** A pooling layer's shapes: input h × w × c, window ph × pw. */
-export interface PoolGeometry {
-  h: number;
-  w: number;
+/** A pooling layer's shapes: where its kh × kw window slides over h × w, and the c channels it pools. */
+export interface PoolGeometry extends WindowGeometry {
   c: number;
-  ph: number;
-  pw: number;
-  strideH: number;
-  strideW: number;
-  padding: Padding;
-}
-
-/** Output size and leading padding, by the convolution rules. E.g. (8×8, 2×2, stride 2, valid) → 4×4. */
-export function poolGeometry(g: PoolGeometry): WindowLayout {
-  return convGeometry({ ...g, kh: g.ph, kw: g.pw });
 }
 
 /**
@@ -33,21 +21,20 @@ function forEachWindow(
   m: number,
   visit: (outIndex: number, inIndices: number[]) => void,
 ): void {
-  const layout = poolGeometry(g);
   const cells: number[] = [];
   for (let n = 0; n < m; n++) {
-    for (let oy = 0; oy < layout.outH; oy++) {
-      const top = oy * g.strideH - layout.padTop;
-      for (let ox = 0; ox < layout.outW; ox++) {
-        const left = ox * g.strideW - layout.padLeft;
+    for (let oy = 0; oy < g.outH; oy++) {
+      const top = oy * g.strideH - g.padTop;
+      for (let ox = 0; ox < g.outW; ox++) {
+        const left = ox * g.strideW - g.padLeft;
         for (let ch = 0; ch < g.c; ch++) {
           cells.length = 0;
-          for (let iy = Math.max(top, 0); iy < Math.min(top + g.ph, g.h); iy++) {
-            for (let ix = Math.max(left, 0); ix < Math.min(left + g.pw, g.w); ix++) {
+          for (let iy = Math.max(top, 0); iy < Math.min(top + g.kh, g.h); iy++) {
+            for (let ix = Math.max(left, 0); ix < Math.min(left + g.kw, g.w); ix++) {
               cells.push(((n * g.h + iy) * g.w + ix) * g.c + ch);
             }
           }
-          visit(((n * layout.outH + oy) * layout.outW + ox) * g.c + ch, cells);
+          visit(((n * g.outH + oy) * g.outW + ox) * g.c + ch, cells);
         }
       }
     }
@@ -59,8 +46,7 @@ function sizes(g: PoolGeometry, inLength: number): { m: number; outLength: numbe
   const m = inLength / (g.h * g.w * g.c);
   if (!Number.isInteger(m))
     throw new Error(`x has ${inLength} values, not a multiple of ${g.h}·${g.w}·${g.c}.`);
-  const { outH, outW } = poolGeometry(g);
-  return { m, outLength: m * outH * outW * g.c };
+  return { m, outLength: m * g.outH * g.outW * g.c };
 }
 
 function checkShape(
@@ -117,7 +103,7 @@ export function maxPoolBackward(dOut: Float64Array, x: Float64Array, g: PoolGeom
 
 /**
  * out = the mean of each window's real cells: under 'same' padding a border window divides by the
- * cells it really covers, not by ph·pw (TF and tf.js's forward pass both do this).
+ * cells it really covers, not by kh·kw (TF and tf.js's forward pass both do this).
  * E.g. [m, 8, 8, 6] with 3×3 windows, stride 1, same → [m, 8, 8, 6].
  */
 export function avgPoolForward(
@@ -138,15 +124,14 @@ export function avgPoolForward(
 
 /**
  * dx: each real cell of a window receives dOut / (that window's count of real cells), the exact
- * derivative of avgPoolForward. tf.js 4.22's AvgPoolGrad (cpu and webgl) divides by ph·pw instead,
+ * derivative of avgPoolForward. tf.js 4.22's AvgPoolGrad (cpu and webgl) divides by kh·kw instead,
  * so under 'same' padding its gradient at the borders is not the derivative of its own forward pass
  * (reference-math.test.ts pins this). `m` comes from dOut. E.g. dOut [m, 4, 4, 6] → dx [m, 8, 8, 6].
  */
 export function avgPoolBackward(dOut: Float64Array, g: PoolGeometry): Float64Array {
-  const { outH, outW } = poolGeometry(g);
-  const m = dOut.length / (outH * outW * g.c);
+  const m = dOut.length / (g.outH * g.outW * g.c);
   if (!Number.isInteger(m))
-    throw new Error(`dOut has ${dOut.length} values, not a multiple of ${outH}·${outW}·${g.c}.`);
+    throw new Error(`dOut has ${dOut.length} values, not a multiple of ${g.outH}·${g.outW}·${g.c}.`);
   const dx = new Float64Array(m * g.h * g.w * g.c);
   forEachWindow(g, m, (o, cells) => {
     const share = (dOut[o] as number) / cells.length;
