@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { type BatchNormRule, batchNormRule } from './batchnorm.js';
+import { type BatchNormRule, batchNormRule } from '../nodes/batchnorm/reference-math.js';
+import { denseRule } from '../nodes/dense/reference-math.js';
 import { gradientCheck } from './check.js';
-import { denseRule } from './dense.js';
 import { penaltyRule } from './penalty.js';
 import { type BackpropRules, REFERENCE_RULES } from './rules.js';
 import { checkable, TEST_GRAPHS } from './test-graphs.js';

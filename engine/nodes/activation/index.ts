@@ -7,6 +7,7 @@ import {
   applyActivation,
 } from '../../model/activations.js';
 import { type LayerKind, sameShape, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { activationReference } from './reference.js';
 
 export const ActivationParamsSchema = z.object({
   fn: ActivationNameSchema.default('relu').describe('The non-linearity g.'),
@@ -32,6 +33,7 @@ export const Activation: LayerKind<ActivationParams> = {
   summary: (p) => p.fn,
   inferShape: sameShape,
   endsIn: (p) => (p.fn === 'sigmoid' ? 'sigmoid' : 'other'),
+  reference: activationReference,
   build(params, ctx) {
     return {
       nodeId: ctx.nodeId,

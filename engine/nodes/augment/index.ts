@@ -4,6 +4,7 @@ import { error } from '../../problems.js';
 import { mixSeeds } from '../../random.js';
 import { formatTensorShape, imageDims, UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { augmentReference } from './reference.js';
 
 export const AugmentParamsSchema = z.object({
   maxShift: z
@@ -56,6 +57,7 @@ export const Augment: LayerKind<AugmentParams> = {
     return { shape: input, problems };
   },
   endsIn: () => 'other',
+  reference: augmentReference,
   build(params, ctx) {
     const [h, w, c] = imageDims({ dims: ctx.inputShapes[0] ?? null }) ?? [1, ctx.inputFeatures, 1];
     const s = params.maxShift;

@@ -4,6 +4,7 @@ import { error } from '../../problems.js';
 import { describeInputs, MERGE_IN, tooFewInputs } from '../merge.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_OUT } from '../types.js';
+import { concatenateReference } from './reference.js';
 
 export const ConcatenateParamsSchema = z.object({});
 export type ConcatenateParams = z.infer<typeof ConcatenateParamsSchema>;
@@ -49,6 +50,7 @@ export const Concatenate: LayerKind<ConcatenateParams> = {
     return { shape: { dims: [...first.slice(0, -1), last] }, problems: [] };
   },
   endsIn: () => 'other',
+  reference: concatenateReference,
   build(_params, ctx) {
     return {
       nodeId: ctx.nodeId,

@@ -17,6 +17,7 @@ import { warning } from '../../problems.js';
 import type { Random } from '../../random.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type ExportedLayer, type LayerKind, type LayerParameter, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { conv2dReference } from './reference.js';
 import { windowShape } from './shape.js';
 
 export const Conv2DParamsSchema = z.object({
@@ -106,6 +107,7 @@ export const Conv2D: LayerKind<Conv2DParams> = {
     return result;
   },
   endsIn: () => 'other',
+  reference: conv2dReference,
   countParameters: (p, inputs) => {
     const cIn = inputs[0]?.[2] ?? 0;
     const k = p.kernelSize;

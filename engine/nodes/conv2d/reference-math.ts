@@ -126,3 +126,11 @@ export function conv2dBackward(
   });
   return { dx, dw, db };
 }
+
+/** The convolution's two halves, as the reference's rule table holds them (a test may swap in a broken one). */
+export interface Conv2DRule {
+  forward: typeof conv2dForward;
+  backward: typeof conv2dBackward;
+}
+
+export const conv2dRule: Conv2DRule = { forward: conv2dForward, backward: conv2dBackward };

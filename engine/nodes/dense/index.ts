@@ -19,6 +19,7 @@ import {
   TENSOR_IN,
   TENSOR_OUT,
 } from '../types.js';
+import { denseReference } from './reference.js';
 
 export const DenseParamsSchema = z.object({
   units: z.number().int().min(1).max(100_000).default(10).describe('n[l], the number of units.'),
@@ -125,4 +126,5 @@ export const Dense: LayerKind<DenseParams> = {
   },
   biasDroppable: (p) => p.activation === 'linear',
   build: buildDense,
+  reference: denseReference,
 };

@@ -4,6 +4,7 @@ import { warning } from '../../problems.js';
 import { mixSeeds } from '../../random.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { dropoutReference } from './reference.js';
 
 export const DropoutParamsSchema = z.object({
   keepProb: z
@@ -47,6 +48,7 @@ export const Dropout: LayerKind<DropoutParams> = {
     return { shape: input, problems };
   },
   endsIn: () => 'other',
+  reference: dropoutReference,
   build(params, ctx) {
     const keep = params.keepProb;
     // Each dropout layer draws its own masks: mixing a per-layer seed into the step's seed.

@@ -4,6 +4,7 @@ import { windowGeometry } from '../conv2d/geometry.js';
 import { windowShape } from '../conv2d/shape.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { poolingReference } from './reference.js';
 
 export const PoolParamsSchema = z.object({
   poolSize: z.number().int().min(1).max(16).default(2).describe('f: the window is f×f.'),
@@ -84,6 +85,7 @@ function poolingKind(kind: PoolKind): LayerKind<PoolParams> {
         { nodeId: ctx.nodeId, kind, what: 'pooling window', param: 'poolSize' },
       ),
     endsIn: () => 'other',
+    reference: poolingReference((rules) => (max ? rules.maxPool : rules.averagePool)),
     build(params, ctx) {
       const size: [number, number] = [params.poolSize, params.poolSize];
       const strides: [number, number] = [params.stride, params.stride];

@@ -139,3 +139,17 @@ export function avgPoolBackward(dOut: Float64Array, g: PoolGeometry): Float64Arr
   });
   return dx;
 }
+
+/** One pooling kind's two halves, as the reference's rule table holds them. x [m, h, w, c] → [m, outH, outW, c]. */
+export interface PoolRule {
+  forward(x: Float64Array, xShape: readonly [number, number, number, number], g: PoolGeometry): Float64Array;
+  /** dOut → dx; x is the forward pass's input. */
+  backward(dOut: Float64Array, x: Float64Array, g: PoolGeometry): Float64Array;
+}
+
+export const maxPoolRule: PoolRule = { forward: maxPoolForward, backward: maxPoolBackward };
+
+export const averagePoolRule: PoolRule = {
+  forward: avgPoolForward,
+  backward: (dOut, _x, g) => avgPoolBackward(dOut, g),
+};

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { error } from '../../problems.js';
 import { formatTensorShape, UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { softmaxReference } from './reference.js';
 
 export const SoftmaxParamsSchema = z.object({});
 export type SoftmaxParams = z.infer<typeof SoftmaxParamsSchema>;
@@ -40,6 +41,7 @@ export const Softmax: LayerKind<SoftmaxParams> = {
     return { shape: input, problems };
   },
   endsIn: () => 'softmax',
+  reference: softmaxReference,
   build(_params, ctx) {
     return {
       nodeId: ctx.nodeId,
