@@ -12,15 +12,6 @@ export interface ConvGeometry extends WindowGeometry {
   cOut: number;
 }
 
-/** Index helpers for the three tensors of one geometry (row-major, channels-last). */
-function indexers(g: ConvGeometry) {
-  return {
-    x: (n: number, y: number, x: number, c: number) => ((n * g.h + y) * g.w + x) * g.cIn + c,
-    w: (ky: number, kx: number, ci: number, co: number) => ((ky * g.kw + kx) * g.cIn + ci) * g.cOut + co,
-    out: (n: number, oy: number, ox: number, co: number) => ((n * g.outH + oy) * g.outW + ox) * g.cOut + co,
-  };
-}
-
 /** m from a tensor's length; throws when the length is not a whole number of examples. */
 function examplesIn(length: number, perExample: number, what: string): number {
   const m = length / perExample;
@@ -31,23 +22,26 @@ function examplesIn(length: number, perExample: number, what: string): number {
 /**
  * Visits every (output cell, kernel tap) pair whose input cell is real, not padding: padded cells are
  * zeros, so they add nothing to the forward sum and receive no gradient. Forward and backward share it
- * so both walk the same pairs.
+ * so both walk the same pairs. It hands over where each tensor's run of channels starts (row-major,
+ * channels last): x[n, iy, ix, 0], w[ky, kx, 0, 0] and out[n, oy, ox, 0]; w[ky, kx, ci, co] is then at
+ * wAt + ci·cOut + co.
  */
 function forEachTap(
   g: ConvGeometry,
   m: number,
-  visit: (n: number, oy: number, ox: number, ky: number, kx: number, iy: number, ix: number) => void,
+  visit: (xAt: number, wAt: number, outAt: number) => void,
 ): void {
   for (let n = 0; n < m; n++) {
     for (let oy = 0; oy < g.outH; oy++) {
       for (let ox = 0; ox < g.outW; ox++) {
+        const outAt = ((n * g.outH + oy) * g.outW + ox) * g.cOut;
         for (let ky = 0; ky < g.kh; ky++) {
           const iy = oy * g.strideH - g.padTop + ky;
           if (iy < 0 || iy >= g.h) continue;
           for (let kx = 0; kx < g.kw; kx++) {
             const ix = ox * g.strideW - g.padLeft + kx;
             if (ix < 0 || ix >= g.w) continue;
-            visit(n, oy, ox, ky, kx, iy, ix);
+            visit(((n * g.h + iy) * g.w + ix) * g.cIn, (ky * g.kw + kx) * g.cIn * g.cOut, outAt);
           }
         }
       }
@@ -80,14 +74,14 @@ export function conv2dForward(
   if (x.length !== m * h * width * cIn)
     throw new Error(`x has ${x.length} values, not [${xShape.join(', ')}].`);
   checkKernel(w, b, g);
-  const at = indexers(g);
-  const out = new Float64Array(m * g.outH * g.outW * g.cOut);
-  if (b) for (let k = 0; k < out.length; k++) out[k] = b[k % g.cOut] as number;
-  forEachTap(g, m, (n, oy, ox, ky, kx, iy, ix) => {
-    for (let ci = 0; ci < g.cIn; ci++) {
-      const xv = x[at.x(n, iy, ix, ci)] as number;
-      for (let co = 0; co < g.cOut; co++)
-        out[at.out(n, oy, ox, co)]! += xv * (w[at.w(ky, kx, ci, co)] as number);
+  const { cOut } = g;
+  const out = new Float64Array(m * g.outH * g.outW * cOut);
+  if (b) for (let k = 0; k < out.length; k++) out[k] = b[k % cOut] as number;
+  forEachTap(g, m, (xAt, wAt, outAt) => {
+    for (let ci = 0; ci < cIn; ci++) {
+      const xv = x[xAt + ci] as number;
+      const wRow = wAt + ci * cOut;
+      for (let co = 0; co < cOut; co++) out[outAt + co]! += xv * (w[wRow + co] as number);
     }
   });
   return out;
@@ -108,20 +102,22 @@ export function conv2dBackward(
   const m = examplesIn(x.length, g.h * g.w * g.cIn, 'x');
   const outLength = m * g.outH * g.outW * g.cOut;
   if (dOut.length !== outLength) throw new Error(`dOut has ${dOut.length} values, expected ${outLength}.`);
-  const at = indexers(g);
+  const { cIn, cOut } = g;
   const dx = new Float64Array(x.length);
   const dw = new Float64Array(w.length);
-  const db = new Float64Array(g.cOut);
-  for (let k = 0; k < dOut.length; k++) db[k % g.cOut]! += dOut[k] as number;
-  forEachTap(g, m, (n, oy, ox, ky, kx, iy, ix) => {
-    for (let ci = 0; ci < g.cIn; ci++) {
-      const xi = at.x(n, iy, ix, ci);
-      for (let co = 0; co < g.cOut; co++) {
-        const d = dOut[at.out(n, oy, ox, co)] as number;
-        const wi = at.w(ky, kx, ci, co);
-        dx[xi]! += d * (w[wi] as number);
-        dw[wi]! += d * (x[xi] as number);
+  const db = new Float64Array(cOut);
+  for (let k = 0; k < dOut.length; k++) db[k % cOut]! += dOut[k] as number;
+  forEachTap(g, m, (xAt, wAt, outAt) => {
+    for (let ci = 0; ci < cIn; ci++) {
+      const xv = x[xAt + ci] as number;
+      const wRow = wAt + ci * cOut;
+      let dxi = 0;
+      for (let co = 0; co < cOut; co++) {
+        const d = dOut[outAt + co] as number;
+        dxi += d * (w[wRow + co] as number);
+        dw[wRow + co]! += d * xv;
       }
+      dx[xAt + ci]! += dxi;
     }
   });
   return { dx, dw, db };
