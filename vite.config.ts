@@ -1,12 +1,22 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { builtinDataMiddleware } from './renderer/platform/builtin-data-server';
+
+/** Serves Fashion-MNIST's four files (if installed) at datasets/… in `vite` and `vite preview`. */
+function builtinData(): Plugin {
+  return {
+    name: 'netcanvas-builtin-data',
+    configureServer: (server) => void server.middlewares.use(builtinDataMiddleware()),
+    configurePreviewServer: (server) => void server.middlewares.use(builtinDataMiddleware()),
+  };
+}
 
 /** The renderer as a web app: `npm run web` serves it, `npm run build:web` writes dist/web/. */
 export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
-  plugins: [react()],
+  plugins: [react(), builtinData()],
   server: { host: '127.0.0.1', strictPort: false },
   preview: { host: '127.0.0.1' },
   build: {

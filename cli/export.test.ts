@@ -40,6 +40,29 @@ async function graphFile(): Promise<{ file: string; dir: string }> {
   return { file, dir };
 }
 
+/** A small CNN with a residual Add on the 8×8 digits (20 % for training: a quick epoch). */
+async function convGraphFile(): Promise<{ file: string; dir: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'netcanvas-export-'));
+  const file = join(dir, 'cnn.netcanvas.json');
+  const doc = sequentialDocument({
+    name: 'residual CNN',
+    dataset: { source: { kind: 'builtin', name: 'digits' }, split: { dev: 0.1, test: 0.7 } },
+    layers: [
+      { kind: 'Conv2D', id: 'conv1', params: { filters: 2, kernelSize: 3 } },
+      { kind: 'Conv2D', id: 'conv2', params: { filters: 2, kernelSize: 3 } },
+      { kind: 'Add', id: 'skip', inputs: ['conv1', 'conv2'] },
+      { kind: 'MaxPool2D', params: { poolSize: 2, stride: 2 } },
+      { kind: 'Flatten' },
+      { kind: 'Dense', params: { units: 10, activation: 'linear' } },
+      { kind: 'Softmax' },
+    ],
+    loss: { fn: 'categoricalCrossEntropy' },
+    training: { batchSize: 128, epochs: 1 },
+  });
+  await writeFile(file, serializeDocument(doc));
+  return { file, dir };
+}
+
 describe('netcanvas export', () => {
   it('trains, then writes an .onnx file that onnxruntime loads', async () => {
     const { file, dir } = await graphFile();
@@ -88,7 +111,34 @@ describe('netcanvas export', () => {
       ),
     ).toBe(0);
     expect((await readdir(target)).sort()).toEqual(['data.safetensors', 'model.py', 'weights.safetensors']);
-    expect(await readFile(join(target, 'model.py'), 'utf8')).toMatch(/class NetCanvasNet\(SequentialNet\)/);
+    expect(await readFile(join(target, 'model.py'), 'utf8')).toMatch(/class NetCanvasNet\(nn\.Module\)/);
+  });
+
+  it('exports a residual CNN in every format: onnxruntime and stock tf.js run it on raw rows', async () => {
+    const { file, dir } = await convGraphFile();
+    for (const format of ['onnx', 'tfjs', 'pytorch']) {
+      const argv = ['export', file, '--format', format, '--out', join(dir, format), '--backend', 'cpu'];
+      expect(await main(argv, capture())).toBe(0);
+    }
+    // Two blank 8×8 images as rows of 64 values: ten probabilities each.
+    const rows = new Float32Array(2 * 64);
+    const session = await ort.InferenceSession.create(await readFile(join(dir, 'onnx', 'model.onnx')));
+    const y = (await session.run({ input: new ort.Tensor('float32', rows, [2, 64]) })).output!;
+    expect(y.dims).toEqual([2, 10]);
+    const sum = (y.data as Float32Array).slice(0, 10).reduce((a, b) => a + b, 0);
+    expect(Math.abs(sum - 1)).toBeLessThan(1e-5);
+    await session.release();
+    const weights = await readFile(join(dir, 'tfjs', 'weights.bin'));
+    const model = await loadLayersModelFiles({
+      modelJson: JSON.parse(await readFile(join(dir, 'tfjs', 'model.json'), 'utf8')),
+      weights: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
+    });
+    const t = model.predict(tf.tensor2d(rows, [2, 64])) as tf.Tensor;
+    expect(t.shape).toEqual([2, 10]);
+    tf.dispose(t);
+    model.dispose();
+    const source = await readFile(join(dir, 'pytorch', 'model.py'), 'utf8');
+    expect(source).toMatch(/skip = \(conv1 \+ conv2\)/);
   });
 
   it('refuses a missing or unknown format, a missing --out and bad numbers with exit 2', async () => {

@@ -89,3 +89,47 @@ describe('data files a project names (project files are data only)', () => {
     );
   });
 });
+
+describe('binary files, folders and built-in data sets', () => {
+  it('reads bytes and lists folders under the same rules as text', async () => {
+    const { root, documentPath, folder } = await project();
+    await mkdir(join(folder, 'shoes', 'boot'), { recursive: true });
+    await writeFile(join(folder, 'shoes', 'boot', 'a.png'), Uint8Array.from([1, 2, 3]));
+    await mkdir(join(root, 'outside'));
+    await symlink(join(root, 'outside'), join(folder, 'shoes', 'sandal'));
+    await symlink(join(root, 'secret.csv'), join(folder, 'shoes', 'boot', 'b.png'));
+    const reader = folderReader(documentPath);
+    expect(Array.from(await reader.readBytes!('shoes/boot/a.png'))).toEqual([1, 2, 3]);
+    // Links are listed as what they point to; reading through them is refused below.
+    expect((await reader.listFolder!('shoes')).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: 'boot', kind: 'folder' },
+      { name: 'sandal', kind: 'folder' },
+    ]);
+    const outside = `it is outside the document's folder ${folder}`;
+    for (const path of ['shoes/boot/b.png', '../secret.csv', '/etc/passwd']) {
+      await expect(reader.readBytes!(path), path).rejects.toThrow(outside);
+    }
+    for (const path of ['shoes/sandal', '..', '/etc']) {
+      await expect(reader.listFolder!(path), path).rejects.toThrow(outside);
+    }
+    await expect(reader.readBytes!('https://evil.example/x.png')).rejects.toThrow('it is a URL');
+    await expect(reader.readBytes!('shoes')).rejects.toThrow('it is a folder, not a file');
+  });
+
+  it("reads only the built-in data set's own files, and answers null where they are not installed", async () => {
+    const { root, documentPath } = await project();
+    await mkdir(join(root, 'datasets', 'fashion-mnist'), { recursive: true });
+    await writeFile(
+      join(root, 'datasets', 'fashion-mnist', 't10k-labels-idx1-ubyte.gz'),
+      Uint8Array.from([7]),
+    );
+    const reader = folderReader(documentPath, false, join(root, 'datasets'));
+    expect(Array.from((await reader.readBuiltin!('fashion-mnist/t10k-labels-idx1-ubyte.gz')) ?? [])).toEqual([
+      7,
+    ]);
+    expect(await reader.readBuiltin!('fashion-mnist/train-images-idx3-ubyte.gz')).toBeNull();
+    await expect(reader.readBuiltin!('../../etc/passwd' as never)).rejects.toThrow(
+      "'../../etc/passwd' is not a file of a built-in data set",
+    );
+  });
+});

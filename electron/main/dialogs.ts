@@ -6,6 +6,11 @@ const PROJECT_FILTERS = [
   { name: 'All files', extensions: ['*'] },
 ];
 
+const DATA_FILTERS = [
+  { name: 'Data files (CSV, IDX)', extensions: ['csv', 'gz', 'idx', 'idx1-ubyte', 'idx3-ubyte', 'ubyte'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
 /** The native dialogs, each attached to its window (a sheet on macOS). */
 export function nativeDialogs(): Dialogs<BrowserWindow> & {
   confirmDiscard(win: BrowserWindow): Promise<boolean>;
@@ -38,6 +43,23 @@ export function nativeDialogs(): Dialogs<BrowserWindow> & {
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
       return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async openDataFolder(win) {
+      const result = await dialog.showOpenDialog(win, {
+        title: 'Open Image Folder',
+        message: 'A folder with one subfolder of PNG or JPEG images per class.',
+        properties: ['openDirectory'],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async openDataFiles(win) {
+      const result = await dialog.showOpenDialog(win, {
+        title: 'Open Data Files',
+        message: 'A CSV file, or IDX images and labels files (train, and optionally test).',
+        properties: ['openFile', 'multiSelections'],
+        filters: DATA_FILTERS,
+      });
+      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
     },
     async confirmDiscard(win) {
       const { response } = await dialog.showMessageBox(win, {

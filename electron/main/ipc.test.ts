@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IpcMain } from 'electron';
@@ -54,6 +54,11 @@ async function setup() {
     dialogCalls.push(suggestion === undefined ? kind : `${kind}:${suggestion}`);
     return answers.shift() ?? null;
   };
+  const many = (kind: string) => async () => {
+    dialogCalls.push(kind);
+    const answer = answers.shift();
+    return answer ? answer.split('|') : null;
+  };
   const state = await AppStateStore.load(join(dir, 'userData', 'app-state.json'));
   const warnings: string[] = [];
   const closeAnswers: [number, boolean][] = [];
@@ -61,10 +66,17 @@ async function setup() {
   const deps: IpcDeps<FakeWindow> = {
     ipcMain,
     windowOf: (event) => senderWindow(event as never, [win], [APP_ORIGIN]),
-    dialogs: { openProject: next('open'), saveProject: next('save'), exportFolder: next('export') },
+    dialogs: {
+      openProject: next('open'),
+      saveProject: next('save'),
+      exportFolder: next('export'),
+      openDataFolder: next('dataFolder'),
+      openDataFiles: many('dataFiles'),
+    },
     state,
     grants: new FileGrants(),
     userData: join(dir, 'userData'),
+    datasetsFolder: join(dir, 'datasets'),
     recentChanged: () => {},
     readyForFiles: () => {
       ready += 1;
@@ -262,5 +274,67 @@ describe('IPC file operations', () => {
     expect(t.ready()).toBe(1);
     expect(t.closeAnswers).toEqual([[3, false]]);
     expect(t.warnings).toHaveLength(1);
+  });
+});
+
+describe('IPC data files', () => {
+  it("reads a built-in data set's four files from the datasets folder only, null where absent", async () => {
+    const t = await setup();
+    await mkdir(join(t.dir, 'datasets', 'fashion-mnist'), { recursive: true });
+    await writeFile(
+      join(t.dir, 'datasets', 'fashion-mnist', 't10k-labels-idx1-ubyte.gz'),
+      Uint8Array.from([1, 2]),
+    );
+    const read = await t.invoke(IpcChannel.ReadBuiltinData, 'fashion-mnist/t10k-labels-idx1-ubyte.gz');
+    expect(Array.from(read as Uint8Array)).toEqual([1, 2]);
+    expect(await t.invoke(IpcChannel.ReadBuiltinData, 'fashion-mnist/train-images-idx3-ubyte.gz')).toBeNull();
+    for (const bad of ['../../../etc/passwd', '/etc/passwd', 'fashion-mnist/other.gz', 7, undefined]) {
+      await expect(t.invoke(IpcChannel.ReadBuiltinData, bad), String(bad)).rejects.toThrow(
+        /Refused netcanvas:read-builtin-data/,
+      );
+    }
+  });
+
+  it('reads the images of a folder chosen in the dialog, class by class, and nothing when cancelled', async () => {
+    const t = await setup();
+    const folder = join(t.dir, 'shoes');
+    await mkdir(join(folder, 'boot'), { recursive: true });
+    await mkdir(join(folder, 'sandal', 'deeper'), { recursive: true });
+    await mkdir(join(folder, '.cache'), { recursive: true });
+    await writeFile(join(folder, 'boot', '1.png'), Uint8Array.from([1]));
+    await writeFile(join(folder, 'sandal', '2.JPG'), Uint8Array.from([2]));
+    await writeFile(join(folder, 'sandal', 'notes.txt'), 'left out');
+    await writeFile(join(folder, 'sandal', 'deeper', '3.png'), Uint8Array.from([3]));
+    await writeFile(join(folder, '.cache', '4.png'), Uint8Array.from([4]));
+    await writeFile(join(folder, 'top.png'), Uint8Array.from([5]));
+    t.answers.push(folder);
+    const opened = (await t.invoke(IpcChannel.OpenDataFolder)) as {
+      name: string;
+      files: { path: string; data: Uint8Array }[];
+    };
+    expect(opened.name).toBe('shoes');
+    expect(opened.files.map((f) => [f.path, Array.from(f.data)]).sort()).toEqual([
+      ['boot/1.png', [1]],
+      ['sandal/2.JPG', [2]],
+    ]);
+    expect(await t.invoke(IpcChannel.OpenDataFolder)).toBeNull();
+    expect(t.dialogCalls).toEqual(['dataFolder', 'dataFolder']);
+    await expect(t.invoke(IpcChannel.OpenDataFolder, { path: '/etc' })).rejects.toThrow(/Refused/);
+  });
+
+  it('reads the data files chosen in the dialog, by name', async () => {
+    const t = await setup();
+    await writeFile(join(t.dir, 'train.csv'), 'a,b\n1,0\n');
+    await writeFile(join(t.dir, 'labels.gz'), Uint8Array.from([9]));
+    t.answers.push(`${join(t.dir, 'train.csv')}|${join(t.dir, 'labels.gz')}`);
+    const files = (await t.invoke(IpcChannel.OpenDataFiles)) as { name: string; data: Uint8Array }[];
+    expect(files.map((f) => [f.name, f.data.length])).toEqual([
+      ['train.csv', 8],
+      ['labels.gz', 1],
+    ]);
+    t.answers.push(join(t.dir, 'missing.csv'));
+    await expect(t.invoke(IpcChannel.OpenDataFiles)).rejects.toThrow(
+      'Could not open the data files: the folder does not exist.',
+    );
   });
 });

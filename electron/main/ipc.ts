@@ -2,9 +2,17 @@ import { basename, dirname, join } from 'node:path';
 import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import type { ZodType } from 'zod';
 import { z } from 'zod';
-import type { ExportedModel, OpenedProject, RecentFile, SavedProject } from '../shared/api.js';
+import type {
+  ExportedModel,
+  OpenedDataFile,
+  OpenedDataFolder,
+  OpenedProject,
+  RecentFile,
+  SavedProject,
+} from '../shared/api.js';
 import { IpcChannel } from '../shared/channels.js';
 import {
+  BuiltinDataFileSchema,
   ExportModelRequestSchema,
   PathSchema,
   ProjectTextSchema,
@@ -12,6 +20,7 @@ import {
   TitleSchema,
 } from '../shared/validation.js';
 import type { AppStateStore } from './app-state.js';
+import { readBuiltinDataFile, readDataFiles, readDataFolder } from './data-files.js';
 import {
   clearAutosave,
   FileError,
@@ -39,6 +48,8 @@ export interface Dialogs<W extends AppWindow> {
   openProject(win: W): Promise<string | null>;
   saveProject(win: W, defaultPath: string): Promise<string | null>;
   exportFolder(win: W, defaultPath: string): Promise<string | null>;
+  openDataFolder(win: W): Promise<string | null>;
+  openDataFiles(win: W): Promise<string[] | null>;
 }
 
 export interface IpcDeps<W extends AppWindow> {
@@ -49,6 +60,8 @@ export interface IpcDeps<W extends AppWindow> {
   state: AppStateStore;
   grants: FileGrants;
   userData: string;
+  /** Where built-in data sets are installed: Debian's /usr/share/datasets. */
+  datasetsFolder: string;
   /** The recent list changed: rebuild the menu, tell the OS. */
   recentChanged(recent: readonly RecentFile[], added: string | null): void;
   readyForFiles(win: W): void;
@@ -217,6 +230,33 @@ export function registerIpc<W extends AppWindow>(deps: IpcDeps<W>): void {
       }
     },
   );
+
+  handle(IpcChannel.ReadBuiltinData, BuiltinDataFileSchema, async (_win, file) => {
+    try {
+      return await readBuiltinDataFile(deps.datasetsFolder, file);
+    } catch (err) {
+      throw userError(err, `read ${file}`);
+    }
+  });
+  handle(IpcChannel.OpenDataFolder, none, async (win): Promise<OpenedDataFolder | null> => {
+    const chosen = await deps.dialogs.openDataFolder(win);
+    if (!chosen) return null;
+    const folder = normalizeAbsolutePath(chosen);
+    try {
+      return await readDataFolder(folder);
+    } catch (err) {
+      throw userError(err, `read the images of ${basename(folder)}`);
+    }
+  });
+  handle(IpcChannel.OpenDataFiles, none, async (win): Promise<OpenedDataFile[] | null> => {
+    const chosen = await deps.dialogs.openDataFiles(win);
+    if (!chosen) return null;
+    try {
+      return await readDataFiles(chosen.map(normalizeAbsolutePath));
+    } catch (err) {
+      throw userError(err, 'open the data files');
+    }
+  });
 
   listen(IpcChannel.SetTitle, TitleSchema, (win, title) => win.setTitle(title));
   listen(IpcChannel.SetEdited, z.boolean(), (win, edited) => win.setDocumentEdited(edited));

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { app, type BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { DEBIAN_DATASETS_FOLDER } from '../../engine/data/builtin-files.js';
 import type { RecentFile } from '../shared/api.js';
 import { IpcChannel } from '../shared/channels.js';
 import { AppStateStore, appStateFile } from './app-state.js';
@@ -174,6 +175,7 @@ function run(): void {
       state: store,
       grants,
       userData,
+      datasetsFolder: DEBIAN_DATASETS_FOLDER,
       recentChanged: (recent, added) => {
         if (added) app.addRecentDocument(added);
         else if (recent.length === 0) app.clearRecentDocuments();

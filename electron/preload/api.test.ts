@@ -59,6 +59,9 @@ describe('preload API', () => {
         'writeAutosave',
         'clearAutosave',
         'exportModel',
+        'readBuiltinData',
+        'openDataFolder',
+        'openDataFiles',
         'setTitle',
         'setEdited',
         'onCloseRequest',
@@ -79,6 +82,9 @@ describe('preload API', () => {
     await netcanvas.saveProject(save);
     await netcanvas.writeAutosave('{}');
     await netcanvas.exportModel({ format: 'onnx', suggestedName: 'm', files: [] });
+    await netcanvas.readBuiltinData('fashion-mnist/t10k-labels-idx1-ubyte.gz');
+    await netcanvas.openDataFolder();
+    await netcanvas.openDataFiles();
     netcanvas.setTitle('t');
     netcanvas.setEdited(true);
     expect(ipc.invoked).toEqual([
@@ -88,6 +94,9 @@ describe('preload API', () => {
       [IpcChannel.SaveProject, save],
       [IpcChannel.WriteAutosave, '{}'],
       [IpcChannel.ExportModel, { format: 'onnx', suggestedName: 'm', files: [] }],
+      [IpcChannel.ReadBuiltinData, 'fashion-mnist/t10k-labels-idx1-ubyte.gz'],
+      [IpcChannel.OpenDataFolder, undefined],
+      [IpcChannel.OpenDataFiles, undefined],
     ]);
     expect(ipc.sent).toEqual([
       [IpcChannel.SetTitle, 't'],

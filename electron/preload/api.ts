@@ -46,6 +46,9 @@ export function createNetCanvasApi({ ipc, pathForFile, platform }: PreloadDeps):
     writeAutosave: (text) => ipc.invoke(IpcChannel.WriteAutosave, text),
     clearAutosave: () => ipc.invoke(IpcChannel.ClearAutosave),
     exportModel: (request) => ipc.invoke(IpcChannel.ExportModel, request),
+    readBuiltinData: (file) => ipc.invoke(IpcChannel.ReadBuiltinData, file),
+    openDataFolder: () => ipc.invoke(IpcChannel.OpenDataFolder),
+    openDataFiles: () => ipc.invoke(IpcChannel.OpenDataFiles),
     setTitle: (title) => ipc.send(IpcChannel.SetTitle, title),
     setEdited: (edited) => ipc.send(IpcChannel.SetEdited, edited),
     onCloseRequest(check) {

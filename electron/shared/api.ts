@@ -5,6 +5,8 @@
  * request against what the user chose.
  */
 
+import type { BuiltinDataFile } from '../../engine/data/builtin-files.js';
+
 /** The export formats of `engine/export/files.ts`. */
 export type ExportFormat = 'tfjs' | 'onnx' | 'pytorch';
 
@@ -42,6 +44,18 @@ export interface ExportModelRequest {
   /** Offered as the folder name, e.g. "moons-onnx". */
   suggestedName: string;
   files: { name: string; data: Uint8Array }[];
+}
+
+/** A data file chosen in the dialog (CSV, IDX), by name. */
+export interface OpenedDataFile {
+  name: string;
+  data: Uint8Array;
+}
+
+/** The images of a folder chosen in the dialog: `name` is the folder's, paths are inside it ('boot/1.png'). */
+export interface OpenedDataFolder {
+  name: string;
+  files: { path: string; data: Uint8Array }[];
 }
 
 export interface ExportedModel {
@@ -86,6 +100,15 @@ export interface NetCanvasApi {
   readAutosave(): Promise<string | null>;
   writeAutosave(text: string): Promise<void>;
   clearAutosave(): Promise<void>;
+  /**
+   * A file of a built-in data set in Debian's /usr/share/datasets ('fashion-mnist/…'), or null when
+   * it is not installed. Main reads only the files BUILTIN_DATA_FILES names.
+   */
+  readBuiltinData(file: BuiltinDataFile): Promise<Uint8Array | null>;
+  /** Asks for a folder of class subfolders of images and reads the images; null when cancelled. */
+  openDataFolder(): Promise<OpenedDataFolder | null>;
+  /** Asks for data files (CSV, IDX) and reads them; null when cancelled. */
+  openDataFiles(): Promise<OpenedDataFile[] | null>;
   /** Asks for a folder and writes the export files there; null when cancelled. */
   exportModel(request: ExportModelRequest): Promise<ExportedModel | null>;
   setTitle(title: string): void;

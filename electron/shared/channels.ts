@@ -15,6 +15,9 @@ export enum IpcChannel {
   WriteAutosave = 'netcanvas:write-autosave',
   ClearAutosave = 'netcanvas:clear-autosave',
   ExportModel = 'netcanvas:export-model',
+  ReadBuiltinData = 'netcanvas:read-builtin-data',
+  OpenDataFolder = 'netcanvas:open-data-folder',
+  OpenDataFiles = 'netcanvas:open-data-files',
   // renderer → main, one way (ipcRenderer.send / ipcMain.on)
   SetTitle = 'netcanvas:set-title',
   SetEdited = 'netcanvas:set-edited',
@@ -38,6 +41,9 @@ export const INVOKE_CHANNELS = [
   IpcChannel.WriteAutosave,
   IpcChannel.ClearAutosave,
   IpcChannel.ExportModel,
+  IpcChannel.ReadBuiltinData,
+  IpcChannel.OpenDataFolder,
+  IpcChannel.OpenDataFiles,
 ] as const;
 
 /** The channels a renderer may `send` to main. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BUILTIN_DATA_FILES } from '../../engine/data/builtin-files.js';
 import { MENU_COMMANDS } from './api.js';
 
 /**
@@ -64,6 +65,9 @@ export const ExportModelRequestSchema = z
     (r) => r.files.reduce((n, f) => n + f.data.byteLength, 0) <= MAX_EXPORT_BYTES,
     `An export is at most ${MAX_EXPORT_BYTES / 2 ** 20} MiB.`,
   );
+
+/** One of the four files of a built-in data set, by name: main builds the path, never the page. */
+export const BuiltinDataFileSchema = z.enum(BUILTIN_DATA_FILES);
 
 export const TitleSchema = z.string().max(MAX_TITLE_LENGTH);
 export const MenuCommandSchema = z.enum(MENU_COMMANDS);

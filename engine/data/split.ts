@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createRandom, permutation } from '../random.js';
-import type { DataSplits, LabeledData } from './types.js';
+import type { DataDescription, DataSplits, HeldOut, LabeledData } from './types.js';
 
 /** Above this many examples 'auto' keeps 98 % for training (spec §1). */
 export const AUTO_SPLIT_LARGE_M = 10_000;
@@ -40,6 +40,24 @@ export function splitSizes(m: number, split: DataSplit): { train: number; dev: n
   return { train: m - devCount - testCount, dev: devCount, test: testCount };
 }
 
+/**
+ * Split sizes for a data set described before or after loading: as splitSizes, except that a test
+ * set of its own (heldOut) takes no examples from the m of the training source, and a dev set of its
+ * own none either. Fashion-MNIST (m 60,000, test 10,000 of its own), 'auto' → 59,400 / 600 /
+ * 10,000; a train.csv of 100 rows with a test.csv, { dev: 0.2, test: 0.1 } → 80 / 20 / (test.csv's).
+ * Sizes of sets not yet read are null.
+ */
+export function splitSizesOf(
+  data: Pick<DataDescription, 'm' | 'heldOut'> & { m: number },
+  split: DataSplit,
+): { train: number; dev: number | null; test: number | null } {
+  const { m, heldOut } = data;
+  if (!heldOut) return splitSizes(m, split);
+  if (heldOut.dev !== undefined) return { train: m, dev: heldOut.dev, test: heldOut.test };
+  const dev = Math.round(m * splitFractions(m, split).dev);
+  return { train: m - dev, dev, test: heldOut.test };
+}
+
 /** Rows `indices` of `data`, in that order, with its names and image shape. [m, n] → [k, n]. */
 export function subset(data: LabeledData, indices: ArrayLike<number>): LabeledData {
   const k = indices.length;
@@ -50,7 +68,8 @@ export function subset(data: LabeledData, indices: ArrayLike<number>): LabeledDa
     x.set(data.x.subarray(row * data.features, (row + 1) * data.features), i * data.features);
     y.set(data.y.subarray(row * data.targets, (row + 1) * data.targets), i * data.targets);
   }
-  return { ...data, m: k, x, y };
+  const { heldOut: _sets, ...rest } = data;
+  return { ...rest, m: k, x, y };
 }
 
 /**
@@ -65,11 +84,29 @@ const SPLIT_SALT = 0x53504c54;
  * [m, n] → train [0.6m, n], dev [0.2m, n], test [0.2m, n] for 'auto' with m ≤ 10,000.
  */
 export function splitData(data: LabeledData, split: DataSplit, seed: number): DataSplits {
+  if (data.heldOut) return splitHeldOut(data, data.heldOut, split, seed);
   const sizes = splitSizes(data.m, split);
   const order = permutation(data.m, createRandom((seed ^ SPLIT_SALT) >>> 0));
   return {
     train: subset(data, order.subarray(0, sizes.train)),
     dev: subset(data, order.subarray(sizes.train, sizes.train + sizes.dev)),
     test: subset(data, order.subarray(sizes.train + sizes.dev)),
+  };
+}
+
+/**
+ * Splits data whose test set (and maybe dev set) came from sources of their own: those are used as
+ * they are; without a dev set of its own, dev is cut from a seeded shuffle of the training examples
+ * by the split's dev fraction. With both of its own, the training data is not copied at all.
+ */
+function splitHeldOut(data: LabeledData, heldOut: HeldOut, split: DataSplit, seed: number): DataSplits {
+  const { heldOut: _sets, ...train } = data;
+  if (heldOut.dev) return { train, dev: heldOut.dev, test: heldOut.test };
+  const sizes = splitSizesOf({ m: data.m, heldOut: { test: heldOut.test.m } }, split);
+  const order = permutation(data.m, createRandom((seed ^ SPLIT_SALT) >>> 0));
+  return {
+    train: subset(train, order.subarray(0, sizes.train)),
+    dev: subset(train, order.subarray(sizes.train)),
+    test: heldOut.test,
   };
 }

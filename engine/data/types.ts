@@ -1,3 +1,5 @@
+import type { BuiltinDataFile } from './builtin-files.js';
+
 /**
  * A data set in memory: features row-major, labels as class indices (classification) or target
  * columns (regression). Kept as typed arrays so it moves to a worker or a tensor without copying rows.
@@ -22,6 +24,18 @@ export interface LabeledData {
   classNames?: string[];
   /** For image data: [height, width, channels], with features = h·w·c. Used by Augment. */
   imageShape?: [number, number, number];
+  /**
+   * Sets that came from sources of their own (Fashion-MNIST's 10,000 test images, a user's
+   * test.csv) rather than from a seeded split of these examples: splitData uses them as they are.
+   * Their features and classes agree with this data (class indices renumbered by name).
+   */
+  heldOut?: HeldOut;
+}
+
+/** The test set, and optionally the dev set, of a data set whose splits come from their own sources. */
+export interface HeldOut {
+  test: LabeledData;
+  dev?: LabeledData;
 }
 
 /** The three splits of spec §1; dev and test may be empty (m = 0). */
@@ -39,10 +53,36 @@ export interface DataDescription {
   /** Total examples before the split, when known without loading. */
   m: number | null;
   imageShape?: [number, number, number];
+  /**
+   * Present when the test set (and, with `dev`, the dev set) comes from a source of its own: then m
+   * counts the training source only, and the split fractions cut only dev from it (splitSizesOf).
+   * Sizes are null where they are known only once loaded.
+   */
+  heldOut?: { test: number | null; dev?: number | null };
 }
 
-/** How the engine reads files: injected, so the engine itself never touches the disk or the DOM. */
+/** One entry of a folder: a file or a subfolder, by name (no path). */
+export interface FolderEntry {
+  name: string;
+  kind: 'file' | 'folder';
+}
+
+/**
+ * How the engine reads files: injected, so the engine itself never touches the disk or the DOM. Paths
+ * are those a document names, relative to the document's folder, with `/` between folders. A method
+ * that is missing means this place cannot read that kind of file; loading says so as a problem.
+ * Failures reject with an Error whose message says why ("it is outside the document's folder …").
+ */
 export interface DataFileReader {
   /** Resolves a path named in the document (relative to the document's folder) to its text. */
   readText(path: string): Promise<string>;
+  /** The bytes of a file (IDX files, images): 'data/train-images-idx3-ubyte.gz' → Uint8Array. */
+  readBytes?(path: string): Promise<Uint8Array>;
+  /** The entries of a folder: 'shoes' → [{ name: 'boot', kind: 'folder' }, …], in any order. */
+  listFolder?(path: string): Promise<FolderEntry[]>;
+  /**
+   * A file of a built-in data set installed on the machine (see builtin-files.ts), or null when it
+   * is not installed: 'fashion-mnist/t10k-labels-idx1-ubyte.gz' → its 5,125 gzipped bytes.
+   */
+  readBuiltin?(file: BuiltinDataFile): Promise<Uint8Array | null>;
 }

@@ -58,6 +58,13 @@ def rank_difference(model, world):
     return max(float((g - gathered[0]).abs().max()) for g in gathered)
 
 
+def sync_buffers(model):
+    """DDP hands rank 0's buffers (batch norm's averages) to every rank at each forward; after an
+    epoch's last update the same, so every rank evaluates, stops and saves one model."""
+    for buffer in model.buffers():
+        dist.broadcast(buffer, 0)
+
+
 def train(args):
     world = int(os.environ.get('WORLD_SIZE', '1'))
     distributed = world > 1
@@ -101,6 +108,8 @@ def train(args):
             optimizer.zero_grad(set_to_none=True)
             cost.backward()
             optimizer.step()
+        if distributed:
+            sync_buffers(model)
         train_metrics = evaluate(model, x, y, m)
         dev_metrics = evaluate(model, data['x_dev'], data['y_dev'], m)
         first = first or train_metrics

@@ -1,7 +1,8 @@
 /**
  * The fixed part of the exported Python file: safetensors without the safetensors package (PyTorch
- * 1.13 has no reader), the layers with the engine's exact semantics, the losses and the optimizer
- * of spec §8. The network class and the TRAINING settings are generated around it (pytorch.ts).
+ * 1.13 has no reader), the activations, the losses and the optimizer of spec §8. The layers'
+ * classes (each kind's `export.ts`), the network class and the TRAINING settings are generated
+ * around it (pytorch.ts).
  * Kept free of backslashes and "${", so it sits in a template literal unchanged.
  */
 export const PYTHON_RUNTIME = `
@@ -59,8 +60,7 @@ def save_safetensors(tensors, path, metadata=None):
 
 
 # ---------------------------------------------------------------------------------------------
-# Layers. Each takes last=True when it is the network's last layer: it then returns its
-# pre-activation (the logits), as NetCanvas does, and the loss is computed from those.
+# The element-wise non-linearities; the layers' classes follow the runtime (one per kind used).
 # ---------------------------------------------------------------------------------------------
 def activate(fn, x, alpha=0.0):
     if fn == 'relu':
@@ -74,128 +74,6 @@ def activate(fn, x, alpha=0.0):
     if fn == 'softmax':
         return torch.softmax(x, dim=1)
     return x
-
-
-class Normalize(nn.Module):
-    """x := (x - mu) / sigma with mu and sigma of the training split (stored as mean and 1/sigma)."""
-
-    def __init__(self, features):
-        super().__init__()
-        self.register_buffer('mean', torch.zeros(features))
-        self.register_buffer('inv_std', torch.ones(features))
-
-    def forward(self, x, last=False):
-        return (x - self.mean) * self.inv_std
-
-
-class Dense(nn.Module):
-    """z = x W + b, a = g(z). nn.Linear keeps W transposed: weight is [units, inputs]."""
-
-    def __init__(self, inputs, units, bias, activation, alpha=0.0, l2=0.0, l1=0.0):
-        super().__init__()
-        self.linear = nn.Linear(inputs, units, bias=bias)
-        self.activation, self.alpha, self.l2, self.l1 = activation, alpha, l2, l1
-
-    def forward(self, x, last=False):
-        z = self.linear(x)
-        return z if last else activate(self.activation, z, self.alpha)
-
-
-class Activation(nn.Module):
-    """An element-wise non-linearity (or softmax over the classes) on its own node."""
-
-    def __init__(self, fn, alpha=0.0):
-        super().__init__()
-        self.fn, self.alpha = fn, alpha
-
-    def forward(self, x, last=False):
-        return x if last else activate(self.fn, x, self.alpha)
-
-
-class BatchNorm(nn.Module):
-    """Spec section 12: batch statistics (biased variance) while training; at test time the
-    bias-corrected averages v / (1 - momentum^t) of the batches' mean and variance."""
-
-    def __init__(self, units, epsilon, momentum):
-        super().__init__()
-        self.epsilon, self.momentum = epsilon, momentum
-        self.gamma = nn.Parameter(torch.ones(units))
-        self.beta = nn.Parameter(torch.zeros(units))
-        self.register_buffer('moving_mean', torch.zeros(units))
-        self.register_buffer('moving_variance', torch.zeros(units))
-        self.register_buffer('steps', torch.zeros((), dtype=torch.int64))
-
-    def forward(self, z, last=False):
-        if self.training:
-            mean = z.mean(0)
-            variance = z.var(0, unbiased=False)
-            with torch.no_grad():
-                self.moving_mean.mul_(self.momentum).add_(mean, alpha=1 - self.momentum)
-                self.moving_variance.mul_(self.momentum).add_(variance, alpha=1 - self.momentum)
-                self.steps += 1
-        else:
-            t = int(self.steps)
-            if t == 0:
-                mean, variance = torch.zeros_like(self.moving_mean), torch.ones_like(self.moving_variance)
-            else:
-                correction = 1 - self.momentum ** t
-                mean, variance = self.moving_mean / correction, self.moving_variance / correction
-        return (z - mean) / torch.sqrt(variance + self.epsilon) * self.gamma + self.beta
-
-
-class Dropout(nn.Module):
-    """Inverted dropout: d = (rand < keep_prob), a := a * d / keep_prob, while training only."""
-
-    def __init__(self, keep_prob):
-        super().__init__()
-        self.keep_prob = keep_prob
-
-    def forward(self, x, last=False):
-        if not self.training or self.keep_prob >= 1:
-            return x
-        keep = (torch.rand_like(x) < self.keep_prob).to(x.dtype)
-        return x * keep / self.keep_prob
-
-
-class Augment(nn.Module):
-    """Training batches only: a random whole-pixel shift of every image (zero fill), and an
-    optional left-right flip of half of them. Images are rows of h * w * c features."""
-
-    def __init__(self, image_shape, max_shift, flip_horizontal):
-        super().__init__()
-        self.image_shape, self.max_shift, self.flip_horizontal = image_shape, max_shift, flip_horizontal
-
-    def forward(self, x, last=False):
-        s = self.max_shift
-        if not self.training or (s == 0 and not self.flip_horizontal):
-            return x
-        m = x.shape[0]
-        h, w, c = self.image_shape
-        images = x.reshape(m, h, w, c)
-        if self.flip_horizontal:
-            flip = torch.rand(m, device=x.device) < 0.5
-            images = torch.where(flip[:, None, None, None], images.flip(2), images)
-        if s > 0:
-            padded = F.pad(images, (0, 0, s, s, s, s))
-            dy = torch.randint(0, 2 * s + 1, (m,), device=x.device)
-            dx = torch.randint(0, 2 * s + 1, (m,), device=x.device)
-            rows = dy[:, None] + torch.arange(h, device=x.device)
-            cols = dx[:, None] + torch.arange(w, device=x.device)
-            index = torch.arange(m, device=x.device)[:, None, None]
-            images = padded[index, rows[:, :, None], cols[:, None, :]]
-        return images.reshape(m, h * w * c)
-
-
-class SequentialNet(nn.Module):
-    """The layers in order; forward(x) gives the predictions, forward(x, logits=True) the logits."""
-
-    output_activation = None
-
-    def forward(self, x, logits=False):
-        names = list(self.layers)
-        for i, name in enumerate(names):
-            x = self.layers[name](x, last=i == len(names) - 1)
-        return x if logits else activate(self.output_activation, x)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -212,13 +90,13 @@ def example_losses(z, y, output_activation):
 
 
 def penalty(model, m):
+    """Over the weights W of every layer with a kernel (Dense, Conv2D); biases carry no penalty."""
     total = torch.zeros(())
     for layer in model.layers.values():
-        if isinstance(layer, Dense):
-            if layer.l2:
-                total = total + layer.l2 / (2 * m) * layer.linear.weight.pow(2).sum()
-            if layer.l1:
-                total = total + layer.l1 / m * layer.linear.weight.abs().sum()
+        if getattr(layer, 'l2', 0):
+            total = total + layer.l2 / (2 * m) * layer.kernel.pow(2).sum()
+        if getattr(layer, 'l1', 0):
+            total = total + layer.l1 / m * layer.kernel.abs().sum()
     return total
 
 

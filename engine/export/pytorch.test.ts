@@ -7,7 +7,8 @@ import { prepareRun } from '../compile/prepare.js';
 import { type SequentialSpec, sequentialDocument } from '../document/build.js';
 import { TrainingRun } from '../train/trainer.js';
 import type { ExportFile } from './files.js';
-import { exportPyTorch, pythonLiteral } from './pytorch.js';
+import { pythonLiteral } from './python.js';
+import { exportPyTorch } from './pytorch.js';
 import { decodeSafetensors, encodeSafetensors } from './safetensors.js';
 import { EXPORT_FIXTURES, maxAbsDifference, trainFixture } from './test-fixtures.js';
 
@@ -105,6 +106,15 @@ describe.skipIf(!python)('PyTorch export (runs Debian python3-torch; skipped whe
       schedule: { kind: 'staircase', every: 2, factor: 0.5 },
       training: { batchMode: 'full', epochs: 6 },
     },
+    'a residual block and a concatenated branch (gradients summed where an output fans out)': {
+      ...EXPORT_FIXTURES.residualConcat!,
+      training: { batchMode: 'full', epochs: 6 },
+    },
+    'a CNN: convolutions, batch norm per channel, pools with same padding, merges of images': {
+      ...EXPORT_FIXTURES.digitsCnn!,
+      optimizer: { algorithm: 'momentum', learningRate: 0.1, beta: 0.9 },
+      training: { batchMode: 'full', epochs: 3 },
+    },
   };
   for (const [name, spec] of Object.entries(sameRun)) {
     it(`training in Python continues the app's training rule: ${name}`, async () => {
@@ -117,7 +127,7 @@ describe.skipIf(!python)('PyTorch export (runs Debian python3-torch; skipped whe
       const f = await trainFixture(spec);
       f.run.dispose();
       const out = runPython(dir, ['model.py', 'train', '--json', '--save', 'trained.safetensors']);
-      expect(doneEvent(out).epochs).toBe(6);
+      expect(doneEvent(out).epochs).toBe(spec.training!.epochs);
       const y = pythonPredict(dir, f.inputs, f.m, f.features, 'trained.safetensors');
       // Observed ≈ 1e-7 (float32 summation order); a rule with ε outside the root lands further off.
       expect(maxAbsDifference(y, f.expected)).toBeLessThan(1e-5);
@@ -133,22 +143,23 @@ describe.skipIf(!python)('PyTorch export (runs Debian python3-torch; skipped whe
     expect(Number.isFinite((done.train as { cost: number }).cost)).toBe(true);
   });
 
+  // --redirects 1 --tee 1: Debian's torchrun 1.13 on Python 3.11 cannot parse their default "0"
+  // (IntFlag iteration changed in 3.11); any non-zero value avoids that code path.
+  const torchrun = [
+    '-m',
+    'torch.distributed.run',
+    '--standalone',
+    '--nproc_per_node=2',
+    '--redirects',
+    '1',
+    '--tee',
+    '1',
+  ];
+
   it('trains under torchrun on two CPU processes (gloo): the ranks agree, and match one process', async () => {
     const f = await trainFixture({ ...EXPORT_FIXTURES.regression!, training: { batchSize: 30, epochs: 2 } });
     const dir = writeExport(await exportPyTorch(f.run.network, { plan: f.plan, splits: f.splits }));
     f.run.dispose();
-    // --redirects 1 --tee 1: Debian's torchrun 1.13 on Python 3.11 cannot parse their default "0"
-    // (IntFlag iteration changed in 3.11); any non-zero value avoids that code path.
-    const torchrun = [
-      '-m',
-      'torch.distributed.run',
-      '--standalone',
-      '--nproc_per_node=2',
-      '--redirects',
-      '1',
-      '--tee',
-      '1',
-    ];
     const two = doneEvent(
       runPython(dir, [
         ...torchrun,
@@ -174,5 +185,15 @@ describe.skipIf(!python)('PyTorch export (runs Debian python3-torch; skipped whe
     const a = pythonPredict(dir, f.inputs, f.m, f.features, 'one.safetensors');
     const b = pythonPredict(dir, f.inputs, f.m, f.features, 'two.safetensors');
     expect(maxAbsDifference(a, b)).toBeLessThan(1e-5);
+  }, 300_000);
+
+  it('trains a CNN with merges under torchrun on two CPU processes: the ranks agree, the cost falls', async () => {
+    const f = await trainFixture(EXPORT_FIXTURES.digitsCnn!);
+    const dir = writeExport(await exportPyTorch(f.run.network, { plan: f.plan, splits: f.splits }));
+    f.run.dispose();
+    const two = doneEvent(runPython(dir, [...torchrun, 'model.py', 'train', '--epochs', '3', '--json']));
+    expect(two.world_size).toBe(2);
+    expect(two.ranks_agree).toBe(true);
+    expect((two.train as { cost: number }).cost).toBeLessThan(two.first_train_cost as number);
   }, 300_000);
 });

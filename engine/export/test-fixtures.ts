@@ -53,6 +53,61 @@ export const EXPORT_FIXTURES: Record<string, SequentialSpec> = {
     loss: { fn: 'categoricalCrossEntropy' },
     training: { batchSize: 128, epochs: 1 },
   },
+  // A residual block (Dense → Dense → Add with the stem's skip, then ReLU) beside a tanh branch
+  // straight from Normalize, joined by Concatenate: fan-out, merges, a DAG.
+  residualConcat: {
+    name: 'residual with a concatenated branch',
+    dataset: { source: { kind: 'generator', name: 'blobs', n: 300, centers: 3 } },
+    layers: [
+      { kind: 'Normalize' },
+      { kind: 'Dense', id: 'stem', params: { units: 8, activation: 'relu' } },
+      { kind: 'Dense', id: 'block1', params: { units: 8, activation: 'relu' } },
+      { kind: 'Dense', id: 'block2', params: { units: 8, activation: 'linear' } },
+      { kind: 'Add', id: 'skip', inputs: ['block2', 'stem'] },
+      { kind: 'Activation', id: 'relu', params: { fn: 'relu' } },
+      { kind: 'Dense', id: 'side', inputs: ['normalize1'], params: { units: 4, activation: 'tanh' }, row: 1 },
+      { kind: 'Concatenate', id: 'join', inputs: ['relu', 'side'] },
+      { kind: 'Dense', id: 'out', params: { units: 3, activation: 'linear' } },
+      { kind: 'Softmax' },
+    ],
+    loss: { fn: 'categoricalCrossEntropy' },
+    optimizer: { algorithm: 'adam', learningRate: 0.01 },
+    training: { batchSize: 32, epochs: 2 },
+  },
+  // A small CNN on the 8×8 digits. Shapes: conv1 same [8, 8, 4] (no bias: BatchNorm follows, per
+  // channel) → pool1 [4, 4, 4]; conv2 same [4, 4, 4]; conv3 valid, stride 2: ⌈(8 − 2 + 1)/2⌉ = 4 →
+  // [4, 4, 4]; Add of the three; Concatenate with pool1 → [4, 4, 8]; AveragePool2D 3×3 /2 same →
+  // [2, 2, 8], its padding (2 − 1)·2 + 3 − 4 = 1 all after (windows at the edge average 6 real
+  // cells, not 9); Flatten [32] → Dense 10 → Softmax.
+  digitsCnn: {
+    name: 'digits CNN',
+    // 20 % for training (359 digits: three updates of 128, a few seconds on tf.js's CPU backend).
+    dataset: { source: { kind: 'builtin', name: 'digits' }, split: { dev: 0.1, test: 0.7 } },
+    layers: [
+      { kind: 'Normalize' },
+      { kind: 'Conv2D', id: 'conv1', params: { filters: 4, kernelSize: 3, activation: 'linear' } },
+      { kind: 'BatchNorm' },
+      { kind: 'Activation', id: 'relu1', params: { fn: 'relu' } },
+      { kind: 'MaxPool2D', id: 'pool1', params: { poolSize: 2, stride: 2 } },
+      { kind: 'Conv2D', id: 'conv2', params: { filters: 4, kernelSize: 3 } },
+      {
+        kind: 'Conv2D',
+        id: 'conv3',
+        inputs: ['relu1'],
+        params: { filters: 4, kernelSize: 2, stride: 2, padding: 'valid', activation: 'tanh' },
+        row: 1,
+      },
+      { kind: 'Add', id: 'sum', inputs: ['conv2', 'pool1', 'conv3'] },
+      { kind: 'Concatenate', id: 'join', inputs: ['sum', 'pool1'] },
+      { kind: 'AveragePool2D', id: 'pool2', params: { poolSize: 3, stride: 2, padding: 'same' } },
+      { kind: 'Flatten' },
+      { kind: 'Dense', params: { units: 10, activation: 'linear' } },
+      { kind: 'Softmax' },
+    ],
+    loss: { fn: 'categoricalCrossEntropy' },
+    optimizer: { algorithm: 'adam', learningRate: 0.01 },
+    training: { batchSize: 128, epochs: 1 },
+  },
   // Regression: sigmoid hidden layer, no Normalize, RMSprop, a linear output and mean squared error.
   regression: {
     name: 'regression',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareRun } from '../compile/prepare.js';
 import { sequentialDocument } from '../document/build.js';
 import { TrainingRun } from '../train/trainer.js';
+import { EXPORT_FIXTURES, maxAbsDifference, trainFixture } from './test-fixtures.js';
 import { exportLayersModel, loadLayersModelFiles } from './tfjs-layers.js';
 
 describe('tf.js layers export', () => {
@@ -61,4 +62,27 @@ describe('tf.js layers export', () => {
     loaded.dispose();
     run.dispose();
   });
+});
+
+describe('tf.js layers export of a graph', () => {
+  for (const name of ['residualConcat', 'digitsCnn']) {
+    it(`loads back as a functional model with the app's predictions within 1e-5 (${name})`, async () => {
+      const f = await trainFixture(EXPORT_FIXTURES[name]!);
+      const files = await exportLayersModel(f.run.network);
+      f.run.dispose();
+      const loaded = await loadLayersModelFiles({
+        modelJson: JSON.parse(JSON.stringify(files.modelJson)),
+        weights: files.weights,
+      });
+      const x = tf.tensor2d(f.inputs, [f.m, f.features]);
+      const y = loaded.predict(x) as tf.Tensor;
+      expect(y.shape).toEqual(f.shape);
+      expect(maxAbsDifference(await y.data(), f.expected)).toBeLessThan(1e-5);
+      // Merges keep their inputs: a functional model, not a Sequential one.
+      const topology = files.modelJson.modelTopology as { class_name: string };
+      expect(topology.class_name).toBe('Model');
+      tf.dispose([x, y]);
+      loaded.dispose();
+    });
+  }
 });

@@ -33,7 +33,10 @@ export class Network {
   readonly inputShape: readonly number[];
   /** The layers' plans, in the same topological order as `layers`. */
   readonly plans: readonly LayerPlan[];
-  private readonly inputId: string;
+  /** The data set's node id: layers name it among their inputs for x. */
+  readonly inputId: string;
+  /** The layer feeding the loss (the plan's `outputId`). */
+  readonly outputId: string;
   private readonly outputIndex: number;
 
   constructor(plan: NetworkPlan, options: NetworkOptions) {
@@ -57,6 +60,7 @@ export class Network {
     this.inputShape = plan.inputShape;
     this.inputFeatures = plan.inputShape.reduce((a, b) => a * b, 1);
     this.inputId = plan.datasetNodeId;
+    this.outputId = plan.outputId;
   }
 
   static fromPlan(plan: NetworkPlan, options: NetworkOptions): Network {

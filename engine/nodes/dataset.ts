@@ -5,7 +5,7 @@ import type { SettingsKind } from './types.js';
 
 export const DatasetParamsSchema = z.object({
   source: DatasetSourceSchema.default({ kind: 'generator', name: 'moons' } as never).describe(
-    'Where the examples come from: a generator, a built-in set, a CSV file or inline arrays.',
+    'Where the examples come from: a generator, a built-in set, a CSV file, inline arrays, IDX files, a folder of images, or separate train/test sources.',
   ),
   split: DataSplitSchema.default('auto').describe(
     'Train/dev/test fractions; auto is 60/20/20, or 98/1/1 above 10,000.',
@@ -19,6 +19,33 @@ export const DatasetParamsSchema = z.object({
     .describe('Seeds the generator and the split.'),
 });
 export type DatasetParams = z.infer<typeof DatasetParamsSchema>;
+
+interface SourceSummary {
+  kind: string;
+  name?: string;
+  path?: string;
+  images?: string;
+  train?: SourceSummary;
+  test?: SourceSummary;
+}
+
+/** "CSV iris.csv", "fashion-mnist", "images shoes", "CSV train.csv + CSV test.csv". */
+function summarize(s: SourceSummary): string {
+  switch (s.kind) {
+    case 'csv':
+      return `CSV ${s.path ?? ''}`;
+    case 'inline':
+      return 'inline data';
+    case 'idx':
+      return `IDX ${s.images ?? ''}`;
+    case 'imageFolder':
+      return `images ${s.path ?? ''}`;
+    case 'splits':
+      return `${s.train ? summarize(s.train) : '?'} + ${s.test ? summarize(s.test) : '?'}`;
+    default:
+      return `${s.name ?? s.kind}`;
+  }
+}
 
 /** The data set: features x [m, n[0]] to the network, labels y to the loss. */
 export const Dataset: SettingsKind<DatasetParams> = {
@@ -37,12 +64,5 @@ export const Dataset: SettingsKind<DatasetParams> = {
     { name: 'x', type: 'tensor' },
     { name: 'y', type: 'labels' },
   ],
-  summary: (p) => {
-    const s = p.source as { kind: string; name?: string; path?: string };
-    return s.kind === 'csv'
-      ? `CSV ${s.path ?? ''}`
-      : s.kind === 'inline'
-        ? 'inline data'
-        : `${s.name ?? s.kind}`;
-  },
+  summary: (p) => summarize(p.source as SourceSummary),
 };

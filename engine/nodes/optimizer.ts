@@ -51,6 +51,13 @@ export const Optimizer: SettingsKind<OptimizerParams> = {
   },
   formula: OPTIMIZER_FORMULAS.adam,
   formulaFor: (p) => OPTIMIZER_FORMULAS[p.algorithm],
+  suggestedRanges: {
+    learningRate: () => ({ scale: 'log10', min: 1e-4, max: 1 }),
+    beta: () => ({ scale: 'oneMinusLog10', min: 0.9, max: 0.999 }),
+    beta1: () => ({ scale: 'oneMinusLog10', min: 0.9, max: 0.999 }),
+    beta2: () => ({ scale: 'oneMinusLog10', min: 0.9, max: 0.9999 }),
+    epsilon: () => ({ scale: 'log10', min: 1e-10, max: 1e-6 }),
+  },
   params: OptimizerParamsWithDefault as unknown as z.ZodType<OptimizerParams>,
   inputs: [{ name: 'schedule', type: 'schedule', optional: true }],
   outputs: [{ name: 'optimizer', type: 'optimizer' }],

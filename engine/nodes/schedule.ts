@@ -76,6 +76,7 @@ export const Schedule: SettingsKind<ScheduleParams> = {
   },
   formula: SCHEDULE_FORMULAS.inverseTime,
   formulaFor: (p) => SCHEDULE_FORMULAS[p.kind],
+  suggestedRanges: { decayRate: () => ({ scale: 'log10', min: 1e-4, max: 1 }) },
   params: WithDefault as unknown as z.ZodType<ScheduleParams>,
   inputs: [],
   outputs: [{ name: 'schedule', type: 'schedule' }],

@@ -58,6 +58,7 @@ export const Training: SettingsKind<TrainingParams> = {
   formula:
     '\\text{one epoch} = \\lceil m / m_b \\rceil \\text{ updates};\\ v_t = \\beta v_{t-1} + (1-\\beta) J_t,\\ \\hat v_t = \\frac{v_t}{1-\\beta^t}',
   params: TrainingParamsSchema,
+  suggestedRanges: { batchSize: () => ({ scale: 'pow2', min: 16, max: 512 }) },
   inputs: [
     { name: 'loss', type: 'loss' },
     { name: 'optimizer', type: 'optimizer' },

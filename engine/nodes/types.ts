@@ -1,9 +1,11 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { z } from 'zod';
 import type { DataDescription } from '../data/types.js';
+import type { ExportLowering } from '../export/lowering.js';
 import type { ReferenceLowering } from '../gradcheck/lowering.js';
 import type { Problem } from '../problems.js';
 import type { Random } from '../random.js';
+import type { Scale } from '../search/scales.js';
 
 /**
  * What a port carries. Edges only join ports of one type: tensors flow between layers, labels from
@@ -41,6 +43,13 @@ export interface LabelShape {
   targets: number;
 }
 
+/** A hyperparameter range and the scale it is sampled on (engine/search/scales.ts). */
+export interface SearchRange {
+  scale: Scale;
+  min: number;
+  max: number;
+}
+
 export type Category = 'Data' | 'Layers' | 'Regularization' | 'Training';
 
 export interface NodeKindBase<P> {
@@ -57,6 +66,11 @@ export interface NodeKindBase<P> {
   params: z.ZodType<P>;
   inputs: readonly PortSpec[];
   outputs: readonly PortSpec[];
+  /**
+   * The search range the notes suggest for a numeric param (spec §11), from its current value: Dense
+   * units 10 → int [5, 20]. Params without one need an explicit scale:min:max.
+   */
+  suggestedRanges?: Readonly<Record<string, (current: number) => SearchRange>>;
   /** Key params for the node card, e.g. "20 units · relu · He". */
   summary(params: P): string;
 }
@@ -157,6 +171,8 @@ export interface LayerKind<P> extends NodeKindBase<P> {
   build(params: P, ctx: BuildContext): Layer;
   /** Its float64 forward and backward for the gradient check (reference.ts in the kind's folder). */
   reference?: ReferenceLowering<P>;
+  /** Its ONNX and PyTorch forms and how it reads its trained numbers (`<kind>/export.ts`). */
+  export?: ExportLowering<P, unknown>;
 }
 
 /** A node kind that configures the run rather than transforming tensors. */

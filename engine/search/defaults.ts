@@ -1,30 +1,9 @@
 import type { GraphDocument } from '../document/schema.js';
 import { type OptimizerParams, OptimizerParamsWithDefault } from '../nodes/optimizer.js';
-import { hasRole } from '../nodes/registry.js';
+import { hasRole, nodeKind } from '../nodes/registry.js';
 import { error, fail, ok, type Result } from '../problems.js';
 import { readParam } from './params.js';
-import type { Scale } from './scales.js';
 import type { SearchParam, SearchSpace } from './space.js';
-
-type Range = { scale: Scale; min: number; max: number };
-
-/**
- * Ranges the notes suggest, by node kind and param (spec §11), for a param the user marks without
- * giving one. Units range around the current value: 10 units → [5, 20].
- */
-const SUGGESTED: Record<string, (current: number) => Range> = {
-  'Optimizer.learningRate': () => ({ scale: 'log10', min: 1e-4, max: 1 }),
-  'Optimizer.beta': () => ({ scale: 'oneMinusLog10', min: 0.9, max: 0.999 }),
-  'Optimizer.beta1': () => ({ scale: 'oneMinusLog10', min: 0.9, max: 0.999 }),
-  'Optimizer.beta2': () => ({ scale: 'oneMinusLog10', min: 0.9, max: 0.9999 }),
-  'Optimizer.epsilon': () => ({ scale: 'log10', min: 1e-10, max: 1e-6 }),
-  'Dense.units': (c) => ({ scale: 'int', min: Math.max(1, Math.floor(c / 2)), max: Math.max(2, 2 * c) }),
-  'Dense.l2': () => ({ scale: 'log10', min: 1e-3, max: 10 }),
-  'Dense.l1': () => ({ scale: 'log10', min: 1e-4, max: 1 }),
-  'Dropout.keepProb': () => ({ scale: 'linear', min: 0.5, max: 1 }),
-  'Training.batchSize': () => ({ scale: 'pow2', min: 16, max: 512 }),
-  'Schedule.decayRate': () => ({ scale: 'log10', min: 1e-4, max: 1 }),
-};
 
 /**
  * The suggested search range of one param: `suggestParam(doc, 'hidden1', 'units')` with 5 units →
@@ -34,7 +13,7 @@ export function suggestParam(doc: GraphDocument, nodeId: string, path: string): 
   const current = readParam(doc, nodeId, path);
   if (!current.ok) return fail(current.problems);
   const kind = doc.nodes.find((n) => n.id === nodeId)!.kind;
-  const suggest = SUGGESTED[`${kind}.${path}`];
+  const suggest = nodeKind(kind)?.suggestedRanges?.[path];
   if (!suggest) {
     return fail([
       error(

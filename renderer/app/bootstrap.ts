@@ -33,6 +33,7 @@ export function bootstrap(win: Window): { store: AppStore; commands: ProjectComm
     initialDocument: startDocument(),
     preferences: platform.preferences,
     systemLanguage: systemLanguage(win.navigator.languages ?? [win.navigator.language]),
+    dataPlatform: platform,
   });
   const commands = createProjectCommands(store, platform);
   void commands.checkForRecovery().then(() => startAutosave(store, platform.autosave));

@@ -13,6 +13,8 @@ import {
 import { type DragEvent, type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { nodeKind } from '../../engine/nodes/registry';
 import { useResolvedTheme } from '../app/theme';
+import { carriesFiles } from '../data/DataSourceActions';
+import { datasetForDrop } from '../data/dataSlice';
 import { checkConnection } from '../graph/connection';
 import { edgeIdFor } from '../graph/ids';
 import { DEFAULT_NODE_SIZE, type Size } from '../graph/layout';
@@ -143,14 +145,25 @@ export function Canvas() {
     [store, t, language],
   );
 
-  const onDragOver = useCallback((event: DragEvent) => {
-    if (!event.dataTransfer.types.includes(KIND_MIME)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-  }, []);
+  const onDragOver = useCallback(
+    (event: DragEvent) => {
+      const data = carriesFiles(event) && datasetForDrop(store.getState());
+      if (!event.dataTransfer.types.includes(KIND_MIME) && !data) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    },
+    [store],
+  );
 
   const onDrop = useCallback(
     (event: DragEvent) => {
+      // A folder or files from the system become the data of the Dataset node.
+      const dataset = carriesFiles(event) ? datasetForDrop(store.getState()) : null;
+      if (dataset) {
+        event.preventDefault();
+        void store.getState().dropData(dataset, event.dataTransfer, 'source');
+        return;
+      }
       const kind = event.dataTransfer.getData(KIND_MIME);
       if (!kind) return;
       event.preventDefault();
@@ -161,7 +174,7 @@ export function Canvas() {
         { wire: false },
       );
     },
-    [flow, commands],
+    [flow, commands, store],
   );
 
   const onDoubleClick = useCallback(

@@ -44,7 +44,20 @@ describe('describeSchema', () => {
     const source = field(ds, 'source');
     expect(source).toMatchObject({ type: 'variants', discriminator: 'kind' });
     if (source?.type !== 'variants') return;
-    expect(source.variants.map((v) => v.value)).toEqual(['generator', 'builtin', 'csv', 'inline']);
+    expect(source.variants.map((v) => v.value)).toEqual([
+      'generator',
+      'builtin',
+      'csv',
+      'inline',
+      'idx',
+      'imageFolder',
+      'splits',
+    ]);
+    const images = source.variants[5]!.desc;
+    expect(field(images, 'channels')).toMatchObject({ type: 'enum', options: [1, 3], default: 1 });
+    const splits = source.variants[6]!.desc;
+    expect(field(splits, 'test')).toMatchObject({ type: 'variants', discriminator: 'kind' });
+    expect(field(splits, 'dev')).toMatchObject({ type: 'variants', optional: true });
     expect(source.variants[0]!.desc).toMatchObject({ type: 'variants', discriminator: 'name' });
     const csv = source.variants[2]!.desc;
     expect(field(csv, 'header')).toMatchObject({ type: 'enum', options: ['auto', true, false] });

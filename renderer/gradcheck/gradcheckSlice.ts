@@ -77,6 +77,7 @@ export const createGradcheckSlice =
           runId: id,
           document: structuredClone(doc),
           examples: GRADCHECK_EXAMPLES,
+          ...get().dataFilesNow(doc),
         });
       },
       closeGradcheck() {

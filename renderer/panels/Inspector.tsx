@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import type { GraphNode } from '../../engine/document/schema';
 import { nodeKind } from '../../engine/nodes/registry';
+import { DataSourceActions } from '../data/DataSourceActions';
 import { ParamForm } from '../forms/ParamForm';
 import { useLanguage, useT } from '../i18n/useT';
 import { useApp, useAppStoreApi } from '../store/context';
@@ -48,6 +49,7 @@ const NodeInspector = memo(function NodeInspector({ node }: { node: GraphNode })
           <h3 className="inspector__section">{t('inspector.formula')}</h3>
           <Formula tex={formulaFor(kind, node.params)} />
           <h3 className="inspector__section">{t('inspector.params')}</h3>
+          {node.kind === 'Dataset' && <DataSourceActions node={node} />}
           <ParamForm node={node} kind={kind} problems={problems} />
         </>
       ) : (

@@ -1,3 +1,4 @@
+import { fetchBuiltinData, pickDataFiles, pickDataFolder } from './browser-data';
 import type { AutosaveStore, FileHandle, KeyValueStore, Platform, ProjectFile, SavedFile } from './types';
 
 const AUTOSAVE_KEY = 'netcanvas:autosave';
@@ -136,5 +137,8 @@ export function browserPlatform(win: Window): Platform {
       for (const file of files) downloadFile(win.document, file.name, file.data);
       return 'downloads';
     },
+    readBuiltinData: (file) => fetchBuiltinData(win, file),
+    openDataFolder: () => pickDataFolder(win),
+    openDataFiles: () => pickDataFiles(win),
   };
 }

@@ -1,4 +1,8 @@
-import type { MenuCommand, ModelExport, Platform } from './types';
+import type { BuiltinDataFile } from '../../engine/data/builtin-files';
+import type { MenuCommand, ModelExport, OpenedData, Platform } from './types';
+
+const blob = (data: Uint8Array) => new Blob([data as BlobPart]);
+const OLD_BUILD = 'This NetCanvas build cannot open data files from the desktop app.';
 
 /**
  * What this renderer needs of `window.netcanvas`, the API Electron's preload exposes through
@@ -26,6 +30,9 @@ export interface NetcanvasPreloadApi {
   onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
   onOpenFile?(listener: (file: { path: string; name: string; text: string }) => void): () => void;
   exportModel?(request: ModelExport): Promise<{ folder: string; files: string[] } | null>;
+  readBuiltinData?(file: BuiltinDataFile): Promise<Uint8Array | null>;
+  openDataFolder?(): Promise<{ name: string; files: { path: string; data: Uint8Array }[] } | null>;
+  openDataFiles?(): Promise<{ name: string; data: Uint8Array }[] | null>;
 }
 
 declare global {
@@ -66,6 +73,27 @@ export function electronPlatform(api: NetcanvasPreloadApi, storage: Storage): Pl
     async exportModel(request) {
       if (!api.exportModel) throw new Error('This NetCanvas build cannot export from the desktop app.');
       return (await api.exportModel(request))?.folder ?? null;
+    },
+    async readBuiltinData(file) {
+      if (!api.readBuiltinData) throw new Error(OLD_BUILD);
+      return api.readBuiltinData(file);
+    },
+    async openDataFolder(): Promise<OpenedData | null> {
+      if (!api.openDataFolder) throw new Error(OLD_BUILD);
+      const folder = await api.openDataFolder();
+      if (!folder) return null;
+      const files = folder.files.map((f) => ({ path: `${folder.name}/${f.path}`, data: blob(f.data) }));
+      return { name: folder.name, kind: 'folder', files };
+    },
+    async openDataFiles(): Promise<OpenedData | null> {
+      if (!api.openDataFiles) throw new Error(OLD_BUILD);
+      const files = await api.openDataFiles();
+      if (!files?.length) return null;
+      return {
+        name: files[0]?.name ?? '',
+        kind: 'files',
+        files: files.map((f) => ({ path: f.name, data: blob(f.data) })),
+      };
     },
   };
 }

@@ -3,6 +3,7 @@ import { electronPlatform } from './electron';
 import type { Platform } from './types';
 
 export { browserPlatform } from './browser';
+export { dataFromDrop } from './data-files';
 export type { NetcanvasPreloadApi } from './electron';
 export { electronPlatform } from './electron';
 export type * from './types';

@@ -1,3 +1,5 @@
+import type { BuiltinDataFile } from '../../engine/data/builtin-files';
+
 /**
  * Everything the renderer needs from the machine it runs on: files, the autosave slot, preferences,
  * the window title and the close guard. The renderer reaches these only through `Platform`, so the
@@ -77,6 +79,26 @@ export interface Platform {
    * picks). Returns where they went, or null when the user cancels.
    */
   exportModel(request: ModelExport): Promise<string | null>;
+  /**
+   * A file of a built-in data set installed on the machine ('fashion-mnist/…'), or null when it is
+   * not installed (browser: fetched from the web server's datasets/; Electron: read by main).
+   */
+  readBuiltinData(file: BuiltinDataFile): Promise<Uint8Array | null>;
+  /** Asks for a folder of class subfolders of images; null when the user cancels. */
+  openDataFolder(): Promise<OpenedData | null>;
+  /** Asks for data files (a CSV file, IDX files); null when the user cancels. */
+  openDataFiles(): Promise<OpenedData | null>;
+}
+
+/**
+ * Data files the user opened for a Dataset node, by the path the document names: a folder 'shoes'
+ * gives 'shoes/boot/1.png', … (only images in class subfolders); files give their names.
+ */
+export interface OpenedData {
+  /** The folder's name, or the first file's. */
+  name: string;
+  kind: 'folder' | 'files';
+  files: { path: string; data: Blob }[];
 }
 
 /** The files of one trained model in one format, named without folders. */

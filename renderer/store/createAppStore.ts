@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createDataSlice, type DataPlatform } from '../data/dataSlice';
 import { createGallerySlice } from '../gallery/gallerySlice';
 import { createGradcheckSlice } from '../gradcheck/gradcheckSlice';
 import type { WorkerFactory } from '../training/client';
@@ -13,7 +14,12 @@ import type { AppState } from './types';
 import { createUiSlice, type UiSliceOptions } from './uiSlice';
 
 export type AppStore = StoreApi<AppState>;
-export type AppStoreOptions = GraphSliceOptions & UiSliceOptions & { createWorker?: WorkerFactory };
+export type AppStoreOptions = GraphSliceOptions &
+  UiSliceOptions & {
+    createWorker?: WorkerFactory;
+    /** Where data files come from (the platform); without it nothing can be opened. */
+    dataPlatform?: DataPlatform;
+  };
 
 /**
  * One store made of slices (zustand's slices pattern). Each slice sees the whole state; middleware,
@@ -32,5 +38,6 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
     ...createGallerySlice(...a),
     ...createGradcheckSlice(options.createWorker)(...a),
     ...createTuningSlice(options.createWorker)(...a),
+    ...createDataSlice(options.dataPlatform)(...a),
   }));
 }

@@ -1,9 +1,11 @@
+import type { BuiltinDataFile } from '../../engine/data/builtin-files';
 import { sequentialDocument } from '../../engine/document/build';
 import type { GraphDocument } from '../../engine/document/schema';
 import type {
   AutosaveStore,
   KeyValueStore,
   ModelExport,
+  OpenedData,
   Platform,
   ProjectFile,
   SaveRequest,
@@ -55,18 +57,28 @@ export function memoryPreferences(): KeyValueStore & { values: Map<string, strin
   return { values, get: (k) => values.get(k) ?? null, set: (k, v) => void values.set(k, v) };
 }
 
-/** A platform whose file dialogs are scripted: `files` answers Open, `saved` records every Save. */
+/**
+ * A platform whose file dialogs are scripted: `nextOpen` answers Open, `saved` records every Save,
+ * `nextData` answers the data pickers, `builtinData` holds the installed built-in files.
+ */
 export function fakePlatform() {
   const saved: SaveRequest[] = [];
   const exported: ModelExport[] = [];
   const platform: Platform & {
     nextOpen: ProjectFile | null;
+    nextData: OpenedData | null;
+    builtinData: Partial<Record<BuiltinDataFile, Uint8Array>>;
     saved: SaveRequest[];
     title: string;
     exported: ModelExport[];
   } = {
     kind: 'browser',
     nextOpen: null,
+    nextData: null,
+    builtinData: {},
+    readBuiltinData: async (file) => platform.builtinData[file] ?? null,
+    openDataFolder: async () => platform.nextData,
+    openDataFiles: async () => platform.nextData,
     saved,
     title: '',
     openProject: async () => platform.nextOpen,

@@ -1,5 +1,6 @@
 import type { GraphDocument } from '../../engine/document/schema';
 import type { Problem } from '../../engine/problems';
+import type { DataSlice } from '../data/dataSlice';
 import type { GallerySlice } from '../gallery/gallerySlice';
 import type { GradcheckSlice } from '../gradcheck/gradcheckSlice';
 import type { ClipboardContent } from '../graph/clipboard';
@@ -136,4 +137,5 @@ export type AppState = GraphSlice &
   TrainingSlice &
   GallerySlice &
   GradcheckSlice &
-  TuningSlice;
+  TuningSlice &
+  DataSlice;

@@ -1,3 +1,4 @@
+import type { BuiltinDataFile } from '../../engine/data/builtin-files';
 import type { GraphDocument } from '../../engine/document/schema';
 import type { ExportFile, ExportFormat } from '../../engine/export/files';
 import type { BackendChoice, FromWorker, ToWorker } from './protocol';
@@ -24,7 +25,8 @@ export interface StartOptions {
   label: string;
   seed: number;
   backend: BackendChoice;
-  files?: Record<string, string>;
+  files?: Record<string, string | Blob>;
+  builtin?: Partial<Record<BuiltinDataFile, Blob | null>>;
 }
 
 /**
@@ -85,6 +87,7 @@ export class TrainingClient {
       backend: options.backend,
       seed: options.seed,
       ...(options.files ? { files: options.files } : {}),
+      ...(options.builtin ? { builtin: options.builtin } : {}),
     });
     return run;
   }

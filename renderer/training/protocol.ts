@@ -1,3 +1,4 @@
+import type { BuiltinDataFile } from '../../engine/data/builtin-files';
 import type { GraphDocument } from '../../engine/document/schema';
 import type { ExportFile, ExportFormat } from '../../engine/export/files';
 import type { GradCheckReport } from '../../engine/gradcheck/check';
@@ -22,8 +23,13 @@ export type ToWorker =
       document: GraphDocument;
       backend: BackendChoice;
       seed?: number;
-      /** Text of data files the document names (CSV), read by the app through the platform module. */
-      files?: Record<string, string>;
+      /**
+       * Data files the document names, opened in the app through the platform module: CSV text, or
+       * files (IDX, images) by the path the document names.
+       */
+      files?: Record<string, string | Blob>;
+      /** Built-in data sets' files the document reads (Fashion-MNIST): contents, or null when not installed. */
+      builtin?: Partial<Record<BuiltinDataFile, Blob | null>>;
     }
   | { type: 'pause' }
   | { type: 'resume' }
@@ -35,7 +41,8 @@ export type ToWorker =
       runId: string;
       document: GraphDocument;
       examples: number;
-      files?: Record<string, string>;
+      files?: Record<string, string | Blob>;
+      builtin?: Partial<Record<BuiltinDataFile, Blob | null>>;
     }
   /** Hyperparameter search (renderer/tuning/): trials one at a time, each result streamed back. */
   | {
@@ -46,7 +53,8 @@ export type ToWorker =
       /** Also train the document's own values, as trial 0. */
       baseline: boolean;
       backend: BackendChoice;
-      files?: Record<string, string>;
+      files?: Record<string, string | Blob>;
+      builtin?: Partial<Record<BuiltinDataFile, Blob | null>>;
     }
   /** Ends the search: no further trial starts, the one training stops. */
   | { type: 'stopSearch' }

@@ -3,8 +3,9 @@ import type { GraphDocument } from '../../engine/document/schema';
 import type { ExportFile, ExportFormat } from '../../engine/export/files';
 import { hasRole } from '../../engine/nodes/registry';
 import type { TrainingParams } from '../../engine/nodes/training';
+import type { RunDataFiles } from '../data/dataSlice';
 import type { AppState } from '../store/types';
-import { browserWorkerFactory, TrainingClient, type WorkerFactory } from './client';
+import { browserWorkerFactory, type StartOptions, TrainingClient, type WorkerFactory } from './client';
 import type { BackendChoice } from './protocol';
 import type { RunRecord } from './runRecord';
 import { runsOfDocument } from './savedRuns';
@@ -57,6 +58,14 @@ function nextRunNumber(runs: readonly RunRecord[]): number {
   return Math.max(runs.length, ...numbers) + 1;
 }
 
+/** The data part of a start message: only what the document reads, nothing for generated data. */
+function withData(data: RunDataFiles): Pick<StartOptions, 'files' | 'builtin'> {
+  return {
+    ...(Object.keys(data.files).length ? { files: data.files } : {}),
+    ...(Object.keys(data.builtin).length ? { builtin: data.builtin } : {}),
+  };
+}
+
 /** The training slice: one TrainingClient (workers) per store; the runs it made. */
 export const createTrainingSlice =
   (createWorker: WorkerFactory = browserWorkerFactory): StateCreator<AppState, [], [], TrainingSlice> =>
@@ -91,6 +100,31 @@ export const createTrainingSlice =
         pendingTick = setTimeout(tick, TICK_MS);
       }
     });
+    /** Starts a run of `doc` (the canvas's document when Train was pressed) with its data. */
+    const startRun = (
+      doc: GraphDocument,
+      data: RunDataFiles,
+      options: Parameters<TrainingSlice['train']>[0] = {},
+    ) => {
+      const state = get();
+      const previous = state.runs.find((r) => r.id === state.activeRunId);
+      const seed = options.newSeed
+        ? Math.floor(Math.random() * 2 ** 31)
+        : (previous?.seed ?? documentSeed(doc));
+      const backend = options.backend ?? state.backendChoice;
+      const run = client.start({
+        document: structuredClone(doc),
+        label: `Run ${nextRunNumber(state.runs)}`,
+        seed,
+        backend,
+        ...withData(data),
+      });
+      set({
+        runs: [...state.runs, run],
+        activeRunId: run.id,
+        ...(options.backend ? { backendChoice: options.backend } : {}),
+      });
+    };
     return {
       runs: [],
       activeRunId: null,
@@ -101,24 +135,11 @@ export const createTrainingSlice =
       biasCorrection: true,
       baseError: 0,
       train(options = {}) {
-        const state = get();
-        const doc = state.doc;
-        const previous = state.runs.find((r) => r.id === state.activeRunId);
-        const seed = options.newSeed
-          ? Math.floor(Math.random() * 2 ** 31)
-          : (previous?.seed ?? documentSeed(doc));
-        const backend = options.backend ?? state.backendChoice;
-        const run = client.start({
-          document: structuredClone(doc),
-          label: `Run ${nextRunNumber(state.runs)}`,
-          seed,
-          backend,
-        });
-        set({
-          runs: [...state.runs, run],
-          activeRunId: run.id,
-          ...(options.backend ? { backendChoice: options.backend } : {}),
-        });
+        // A run on a built-in set installed on the machine reads its files first (once they are there).
+        const doc = get().doc;
+        const data = get().dataFilesFor(doc);
+        if (data instanceof Promise) void data.then((ready) => startRun(doc, ready, options));
+        else startRun(doc, data, options);
       },
       trainDocument(doc, label) {
         const state = get();
@@ -127,6 +148,7 @@ export const createTrainingSlice =
           label,
           seed: documentSeed(doc),
           backend: state.backendChoice,
+          ...withData(state.dataFilesNow(doc)),
         });
         set({ runs: [...state.runs, run], activeRunId: run.id });
         return run.id;

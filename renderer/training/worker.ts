@@ -7,7 +7,8 @@ import { exportModelFiles } from '../../engine/export/files';
 import { boundsOf, decisionGrid } from '../../engine/train/boundary';
 import type { TrainingEvent } from '../../engine/train/events';
 import { TrainingRun } from '../../engine/train/trainer';
-import { checkDocumentGradients, filesReader } from '../gradcheck/task';
+import { workerReader } from '../data/workerReader';
+import { checkDocumentGradients } from '../gradcheck/task';
 import { searchDocument } from '../tuning/task';
 import { nextBackend, setUpTraining } from './backends';
 import type { FromWorker, ToWorker, UpdateColumns } from './protocol';
@@ -48,16 +49,7 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   const { runId } = message;
   finished?.run.dispose();
   finished = null;
-  const files = message.files ?? {};
-  const reader = {
-    readText: async (path: string) => {
-      // Own keys only: a path named "constructor" or "__proto__" must not read Object.prototype.
-      const text = Object.hasOwn(files, path) ? files[path] : undefined;
-      if (text === undefined) throw new Error(`the file "${path}" was not opened in the app`);
-      return text;
-    },
-  };
-  const prepared = await prepareRun(message.document, reader);
+  const prepared = await prepareRun(message.document, workerReader(message.files, message.builtin));
   if (!prepared.ok) {
     post({ type: 'problems', runId, problems: prepared.problems });
     return;
@@ -155,7 +147,7 @@ async function gradcheck(message: Extract<ToWorker, { type: 'gradcheck' }>): Pro
   await tf.ready();
   const checked = await checkDocumentGradients(message.document, {
     examples: message.examples,
-    reader: filesReader(message.files),
+    reader: workerReader(message.files, message.builtin),
   });
   if (checked.ok) post({ type: 'gradcheck', runId, ...checked.value });
   else post({ type: 'problems', runId, problems: checked.problems });
@@ -168,7 +160,8 @@ let searchSignal: { aborted: boolean } | null = null;
 async function search(message: Extract<ToWorker, { type: 'search' }>): Promise<void> {
   const { runId } = message;
   // Where trials train is measured once, on the document as it is.
-  const base = await prepareRun(message.document, filesReader(message.files));
+  const reader = workerReader(message.files, message.builtin);
+  const base = await prepareRun(message.document, reader);
   const backend = base.ok
     ? await setUpTraining(message.backend, base.value.plan, base.value.splits.train)
     : await setUpTraining(message.backend, null, null);
@@ -178,7 +171,7 @@ async function search(message: Extract<ToWorker, { type: 'search' }>): Promise<v
   const problems = await searchDocument(message.document, message.space, {
     baseline: message.baseline,
     executor: backend.executor,
-    reader: filesReader(message.files),
+    reader,
     signal,
     onTrial: (result) => post({ type: 'trial', runId, result }),
   });

@@ -165,6 +165,7 @@ export const createTuningSlice =
         space: structuredClone(space),
         baseline,
         backend: get().backendChoice,
+        ...get().dataFilesNow(doc),
       });
     };
 

@@ -7,6 +7,7 @@ import {
   applyActivation,
 } from '../../model/activations.js';
 import { type LayerKind, sameShape, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { activationExport } from './export.js';
 import { activationReference } from './reference.js';
 
 export const ActivationParamsSchema = z.object({
@@ -32,6 +33,7 @@ export const Activation: LayerKind<ActivationParams> = {
   outputs: [TENSOR_OUT],
   summary: (p) => p.fn,
   inferShape: sameShape,
+  export: activationExport,
   endsIn: (p) => (p.fn === 'sigmoid' ? 'sigmoid' : 'other'),
   reference: activationReference,
   build(params, ctx) {

@@ -4,6 +4,7 @@ import { error } from '../../problems.js';
 import { describeInputs, MERGE_IN, tooFewInputs } from '../merge.js';
 import { sameDims, UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_OUT } from '../types.js';
+import { addExport } from './export.js';
 import { addReference } from './reference.js';
 
 export const AddParamsSchema = z.object({});
@@ -43,6 +44,7 @@ export const Add: LayerKind<AddParams> = {
     }
     return { shape: { dims: first }, problems: [] };
   },
+  export: addExport,
   endsIn: () => 'other',
   reference: addReference,
   build(_params, ctx) {

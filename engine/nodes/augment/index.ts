@@ -4,6 +4,7 @@ import { error } from '../../problems.js';
 import { mixSeeds } from '../../random.js';
 import { formatTensorShape, imageDims, UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { augmentExport } from './export.js';
 import { augmentReference } from './reference.js';
 
 export const AugmentParamsSchema = z.object({
@@ -56,6 +57,7 @@ export const Augment: LayerKind<AugmentParams> = {
           ];
     return { shape: input, problems };
   },
+  export: augmentExport,
   endsIn: () => 'other',
   reference: augmentReference,
   build(params, ctx) {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { newVariable } from '../../model/variables.js';
 import { type LayerKind, sameShape, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { batchNormExport } from './export.js';
 import { batchNormReference } from './reference.js';
 
 export const BatchNormParamsSchema = z.object({
@@ -37,6 +38,7 @@ export const BatchNorm: LayerKind<BatchNormParams> = {
   outputs: [TENSOR_OUT],
   summary: (p) => `ε ${p.epsilon} · β ${p.momentum}`,
   inferShape: sameShape,
+  export: batchNormExport,
   endsIn: () => 'other',
   replacesBias: true,
   reference: batchNormReference,

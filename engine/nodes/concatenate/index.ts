@@ -4,6 +4,7 @@ import { error } from '../../problems.js';
 import { describeInputs, MERGE_IN, tooFewInputs } from '../merge.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_OUT } from '../types.js';
+import { concatenateExport } from './export.js';
 import { concatenateReference } from './reference.js';
 
 export const ConcatenateParamsSchema = z.object({});
@@ -49,6 +50,7 @@ export const Concatenate: LayerKind<ConcatenateParams> = {
     const last = inputs.reduce((n, s) => n + ((s.dims as number[])[first.length - 1] as number), 0);
     return { shape: { dims: [...first.slice(0, -1), last] }, problems: [] };
   },
+  export: concatenateExport,
   endsIn: () => 'other',
   reference: concatenateReference,
   build(_params, ctx) {

@@ -17,6 +17,7 @@ import { warning } from '../../problems.js';
 import type { Random } from '../../random.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type ExportedLayer, type LayerKind, type LayerParameter, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { conv2dExport } from './export.js';
 import { conv2dReference } from './reference.js';
 import { windowShape } from './shape.js';
 
@@ -84,6 +85,11 @@ export const Conv2D: LayerKind<Conv2DParams> = {
     `${CONV_FORWARD};\\quad ${ACTIVATION_FORMULAS[p.activation]};\\quad ${convInitializer(p.initializer)}`,
   formula: CONV_FORWARD,
   params: Conv2DParamsSchema,
+  suggestedRanges: {
+    filters: (c) => ({ scale: 'int', min: Math.max(1, Math.floor(c / 2)), max: Math.max(2, 2 * c) }),
+    l2: () => ({ scale: 'log10', min: 1e-3, max: 10 }),
+    l1: () => ({ scale: 'log10', min: 1e-4, max: 1 }),
+  },
   inputs: [TENSOR_IN],
   outputs: [TENSOR_OUT],
   summary: (p) =>
@@ -106,6 +112,7 @@ export const Conv2D: LayerKind<Conv2DParams> = {
     }
     return result;
   },
+  export: conv2dExport,
   endsIn: () => 'other',
   reference: conv2dReference,
   countParameters: (p, inputs) => {

@@ -19,6 +19,7 @@ import {
   TENSOR_IN,
   TENSOR_OUT,
 } from '../types.js';
+import { denseExport } from './export.js';
 import { denseReference } from './reference.js';
 
 export const DenseParamsSchema = z.object({
@@ -89,6 +90,11 @@ export const Dense: LayerKind<DenseParams> = {
   formulaFor: (p) =>
     `${DENSE_FORWARD};\\quad ${ACTIVATION_FORMULAS[p.activation]};\\quad ${INITIALIZER_FORMULAS[p.initializer]}`,
   params: DenseParamsSchema,
+  suggestedRanges: {
+    units: (c) => ({ scale: 'int', min: Math.max(1, Math.floor(c / 2)), max: Math.max(2, 2 * c) }),
+    l2: () => ({ scale: 'log10', min: 1e-3, max: 10 }),
+    l1: () => ({ scale: 'log10', min: 1e-4, max: 1 }),
+  },
   inputs: [TENSOR_IN],
   outputs: [TENSOR_OUT],
   summary: (p) =>
@@ -127,4 +133,5 @@ export const Dense: LayerKind<DenseParams> = {
   biasDroppable: (p) => p.activation === 'linear',
   build: buildDense,
   reference: denseReference,
+  export: denseExport,
 };

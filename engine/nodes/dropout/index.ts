@@ -4,6 +4,7 @@ import { warning } from '../../problems.js';
 import { mixSeeds } from '../../random.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { dropoutExport } from './export.js';
 import { dropoutReference } from './reference.js';
 
 export const DropoutParamsSchema = z.object({
@@ -31,6 +32,7 @@ export const Dropout: LayerKind<DropoutParams> = {
   },
   formula: 'd = (\\text{rand} < \\text{keep\\_prob}),\\quad a := \\frac{a \\odot d}{\\text{keep\\_prob}}',
   params: DropoutParamsSchema,
+  suggestedRanges: { keepProb: () => ({ scale: 'linear', min: 0.5, max: 1 }) },
   inputs: [TENSOR_IN],
   outputs: [TENSOR_OUT],
   summary: (p) => `keep_prob ${p.keepProb}`,
@@ -47,6 +49,7 @@ export const Dropout: LayerKind<DropoutParams> = {
       : [];
     return { shape: input, problems };
   },
+  export: dropoutExport,
   endsIn: () => 'other',
   reference: dropoutReference,
   build(params, ctx) {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { product, shapeOf, UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { flattenExport } from './export.js';
 import { flattenReference } from './reference.js';
 
 export const FlattenParamsSchema = z.object({});
@@ -26,6 +27,7 @@ export const Flatten: LayerKind<FlattenParams> = {
     const dims = (input ?? UNKNOWN_SHAPE).dims;
     return { shape: dims ? shapeOf([product(dims)]) : UNKNOWN_SHAPE, problems: [] };
   },
+  export: flattenExport,
   endsIn: () => 'other',
   reference: flattenReference,
   build(_params, ctx) {

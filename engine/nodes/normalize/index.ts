@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { error } from '../../problems.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { normalizeExport } from './export.js';
 import { normalizeReference } from './reference.js';
 
 export const NormalizeParamsSchema = z.object({});
@@ -43,6 +44,7 @@ export const Normalize: LayerKind<NormalizeParams> = {
         ];
     return { shape: input, problems };
   },
+  export: normalizeExport,
   endsIn: () => 'other',
   reference: normalizeReference,
   build(_params, ctx) {

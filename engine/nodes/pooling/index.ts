@@ -4,6 +4,7 @@ import { windowGeometry } from '../conv2d/geometry.js';
 import { windowShape } from '../conv2d/shape.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { poolExport } from './export.js';
 import { poolingReference } from './reference.js';
 
 export const PoolParamsSchema = z.object({
@@ -86,6 +87,7 @@ function poolingKind(kind: PoolKind): LayerKind<PoolParams> {
       ),
     endsIn: () => 'other',
     reference: poolingReference((rules) => (max ? rules.maxPool : rules.averagePool)),
+    export: poolExport(kind),
     build(params, ctx) {
       const size: [number, number] = [params.poolSize, params.poolSize];
       const strides: [number, number] = [params.stride, params.stride];

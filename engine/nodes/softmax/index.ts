@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { error } from '../../problems.js';
 import { formatTensorShape, UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { softmaxExport } from './export.js';
 import { softmaxReference } from './reference.js';
 
 export const SoftmaxParamsSchema = z.object({});
@@ -40,6 +41,7 @@ export const Softmax: LayerKind<SoftmaxParams> = {
         : [];
     return { shape: input, problems };
   },
+  export: softmaxExport,
   endsIn: () => 'softmax',
   reference: softmaxReference,
   build(_params, ctx) {
