@@ -2,6 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { z } from 'zod';
 import type { DataDescription } from '../data/types.js';
 import type { ExportLowering } from '../export/lowering.js';
+import type { ReferenceLowering } from '../gradcheck/lowering.js';
 import type { Problem } from '../problems.js';
 import type { Random } from '../random.js';
 import type { Scale } from '../search/scales.js';
@@ -168,6 +169,8 @@ export interface LayerKind<P> extends NodeKindBase<P> {
   /** The activation this layer ends in, for checking it against the loss. */
   endsIn(params: P): 'sigmoid' | 'softmax' | 'other';
   build(params: P, ctx: BuildContext): Layer;
+  /** Its float64 forward and backward for the gradient check (reference.ts in the kind's folder). */
+  reference?: ReferenceLowering<P>;
   /** Its ONNX and PyTorch forms and how it reads its trained numbers (`<kind>/export.ts`). */
   export?: ExportLowering<P, unknown>;
 }

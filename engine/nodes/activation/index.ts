@@ -8,6 +8,7 @@ import {
 } from '../../model/activations.js';
 import { type LayerKind, sameShape, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { activationExport } from './export.js';
+import { activationReference } from './reference.js';
 
 export const ActivationParamsSchema = z.object({
   fn: ActivationNameSchema.default('relu').describe('The non-linearity g.'),
@@ -34,6 +35,7 @@ export const Activation: LayerKind<ActivationParams> = {
   inferShape: sameShape,
   export: activationExport,
   endsIn: (p) => (p.fn === 'sigmoid' ? 'sigmoid' : 'other'),
+  reference: activationReference,
   build(params, ctx) {
     return {
       nodeId: ctx.nodeId,

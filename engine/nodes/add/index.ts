@@ -5,6 +5,7 @@ import { describeInputs, MERGE_IN, tooFewInputs } from '../merge.js';
 import { sameDims, UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_OUT } from '../types.js';
 import { addExport } from './export.js';
+import { addReference } from './reference.js';
 
 export const AddParamsSchema = z.object({});
 export type AddParams = z.infer<typeof AddParamsSchema>;
@@ -45,6 +46,7 @@ export const Add: LayerKind<AddParams> = {
   },
   export: addExport,
   endsIn: () => 'other',
+  reference: addReference,
   build(_params, ctx) {
     return {
       nodeId: ctx.nodeId,

@@ -5,6 +5,7 @@ import { mixSeeds } from '../../random.js';
 import { formatTensorShape, imageDims, UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { augmentExport } from './export.js';
+import { augmentReference } from './reference.js';
 
 export const AugmentParamsSchema = z.object({
   maxShift: z
@@ -58,6 +59,7 @@ export const Augment: LayerKind<AugmentParams> = {
   },
   export: augmentExport,
   endsIn: () => 'other',
+  reference: augmentReference,
   build(params, ctx) {
     const [h, w, c] = imageDims({ dims: ctx.inputShapes[0] ?? null }) ?? [1, ctx.inputFeatures, 1];
     const s = params.maxShift;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { newVariable } from '../../model/variables.js';
 import { type LayerKind, sameShape, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { batchNormExport } from './export.js';
+import { batchNormReference } from './reference.js';
 
 export const BatchNormParamsSchema = z.object({
   epsilon: z.number().gt(0).max(1).default(1e-5).describe('ε in sqrt(σ² + ε).'),
@@ -40,6 +41,7 @@ export const BatchNorm: LayerKind<BatchNormParams> = {
   export: batchNormExport,
   endsIn: () => 'other',
   replacesBias: true,
+  reference: batchNormReference,
   countParameters: (_p, _inputs, output) => {
     const channels = output[output.length - 1] ?? 0;
     return { trainable: 2 * channels, state: 2 * channels };

@@ -5,6 +5,7 @@ import { describeInputs, MERGE_IN, tooFewInputs } from '../merge.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_OUT } from '../types.js';
 import { concatenateExport } from './export.js';
+import { concatenateReference } from './reference.js';
 
 export const ConcatenateParamsSchema = z.object({});
 export type ConcatenateParams = z.infer<typeof ConcatenateParamsSchema>;
@@ -51,6 +52,7 @@ export const Concatenate: LayerKind<ConcatenateParams> = {
   },
   export: concatenateExport,
   endsIn: () => 'other',
+  reference: concatenateReference,
   build(_params, ctx) {
     return {
       nodeId: ctx.nodeId,

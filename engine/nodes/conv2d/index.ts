@@ -18,6 +18,7 @@ import type { Random } from '../../random.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type ExportedLayer, type LayerKind, type LayerParameter, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { conv2dExport } from './export.js';
+import { conv2dReference } from './reference.js';
 import { windowShape } from './shape.js';
 
 export const Conv2DParamsSchema = z.object({
@@ -113,6 +114,7 @@ export const Conv2D: LayerKind<Conv2DParams> = {
   },
   export: conv2dExport,
   endsIn: () => 'other',
+  reference: conv2dReference,
   countParameters: (p, inputs) => {
     const cIn = inputs[0]?.[2] ?? 0;
     const k = p.kernelSize;

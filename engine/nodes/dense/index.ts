@@ -20,6 +20,7 @@ import {
   TENSOR_OUT,
 } from '../types.js';
 import { denseExport } from './export.js';
+import { denseReference } from './reference.js';
 
 export const DenseParamsSchema = z.object({
   units: z.number().int().min(1).max(100_000).default(10).describe('n[l], the number of units.'),
@@ -131,5 +132,6 @@ export const Dense: LayerKind<DenseParams> = {
   },
   biasDroppable: (p) => p.activation === 'linear',
   build: buildDense,
+  reference: denseReference,
   export: denseExport,
 };

@@ -5,6 +5,7 @@ import { mixSeeds } from '../../random.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { dropoutExport } from './export.js';
+import { dropoutReference } from './reference.js';
 
 export const DropoutParamsSchema = z.object({
   keepProb: z
@@ -50,6 +51,7 @@ export const Dropout: LayerKind<DropoutParams> = {
   },
   export: dropoutExport,
   endsIn: () => 'other',
+  reference: dropoutReference,
   build(params, ctx) {
     const keep = params.keepProb;
     // Each dropout layer draws its own masks: mixing a per-layer seed into the step's seed.

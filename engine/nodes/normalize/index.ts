@@ -4,6 +4,7 @@ import { error } from '../../problems.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { normalizeExport } from './export.js';
+import { normalizeReference } from './reference.js';
 
 export const NormalizeParamsSchema = z.object({});
 export type NormalizeParams = z.infer<typeof NormalizeParamsSchema>;
@@ -45,6 +46,7 @@ export const Normalize: LayerKind<NormalizeParams> = {
   },
   export: normalizeExport,
   endsIn: () => 'other',
+  reference: normalizeReference,
   build(_params, ctx) {
     const n = ctx.inputFeatures;
     const stats = ctx.inputStatistics;

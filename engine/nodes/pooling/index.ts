@@ -5,6 +5,7 @@ import { windowShape } from '../conv2d/shape.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { poolExport } from './export.js';
+import { poolingReference } from './reference.js';
 
 export const PoolParamsSchema = z.object({
   poolSize: z.number().int().min(1).max(16).default(2).describe('f: the window is f×f.'),
@@ -85,6 +86,7 @@ function poolingKind(kind: PoolKind): LayerKind<PoolParams> {
         { nodeId: ctx.nodeId, kind, what: 'pooling window', param: 'poolSize' },
       ),
     endsIn: () => 'other',
+    reference: poolingReference((rules) => (max ? rules.maxPool : rules.averagePool)),
     export: poolExport(kind),
     build(params, ctx) {
       const size: [number, number] = [params.poolSize, params.poolSize];

@@ -4,6 +4,7 @@ import { error } from '../../problems.js';
 import { formatTensorShape, UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { softmaxExport } from './export.js';
+import { softmaxReference } from './reference.js';
 
 export const SoftmaxParamsSchema = z.object({});
 export type SoftmaxParams = z.infer<typeof SoftmaxParamsSchema>;
@@ -42,6 +43,7 @@ export const Softmax: LayerKind<SoftmaxParams> = {
   },
   export: softmaxExport,
   endsIn: () => 'softmax',
+  reference: softmaxReference,
   build(_params, ctx) {
     return {
       nodeId: ctx.nodeId,
