@@ -17,6 +17,7 @@ import { warning } from '../../problems.js';
 import type { Random } from '../../random.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type ExportedLayer, type LayerKind, type LayerParameter, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { WEIGHT_PARAMS } from '../weighted.js';
 import { conv2dExport } from './export.js';
 import { conv2dReference } from './reference.js';
 import { windowShape } from './shape.js';
@@ -36,11 +37,8 @@ export const Conv2DParamsSchema = z.object({
     .default('same')
     .describe('same: zeros around the image so the output is ⌈n/s⌉ wide; valid: no padding.'),
   activation: ActivationNameSchema.default('relu').describe('g applied to z.'),
-  leakyAlpha: z.number().min(0).max(1).default(0.01).describe('Slope for z < 0 under leakyRelu.'),
   initializer: InitializerSchema.default('he').describe('How the filters start (fan-in f·f·n_c[l−1]).'),
-  initScale: z.number().min(0).max(1000).default(0.01).describe('Standard deviation for "random".'),
-  l2: z.number().min(0).max(1e6).default(0).describe('L2 λ: J += λ/(2m)·‖W‖²_F.'),
-  l1: z.number().min(0).max(1e6).default(0).describe('L1 λ: J += λ/m·Σ|w|.'),
+  ...WEIGHT_PARAMS,
   useBias: z.boolean().default(true).describe('Add one b per filter. Dropped when BatchNorm follows.'),
 });
 export type Conv2DParams = z.infer<typeof Conv2DParamsSchema>;
