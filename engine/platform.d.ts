@@ -3,6 +3,7 @@
 // `document` or `window` is a type error.
 declare const performance: { now(): number };
 declare function setTimeout(callback: () => void, ms?: number): unknown;
+declare function structuredClone<T>(value: T): T;
 declare const console: {
   log(...args: unknown[]): void;
   warn(...args: unknown[]): void;

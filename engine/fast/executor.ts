@@ -1,62 +1,35 @@
-import { firstBranch, type TrainingPlan } from '../compile/plan.js';
+import type { TrainingPlan } from '../compile/plan.js';
 import type { LabeledData } from '../data/types.js';
-import type { ActivationName } from '../model/activations.js';
 import { labelMatrix } from '../model/losses.js';
-import type { Network } from '../model/network.js';
-import type { ActivationParams } from '../nodes/activation/index.js';
-import type { DenseParams } from '../nodes/dense/index.js';
 import type { LossFunction } from '../nodes/loss.js';
-import type { OptimizerParams } from '../nodes/optimizer.js';
+import { type BufferPlan, planBuffers } from './buffer-plan.js';
 import { bindKernels, type KernelChoice, type MatmulKernels } from './kernels.js';
+import { correctIn, lossAndGradient } from './losses.js';
+import { type FastParameter, type LoweringSources, lowerLayers, supportsFast } from './lower.js';
+import type { FastLowering, FastParameterSlot, FastPass } from './lowering.js';
+import { FastOptimizer } from './optimizer.js';
+import { penalty } from './penalties.js';
 import type { SpawnKernelHelper } from './wasm/parallel.js';
 
+export {
+  type FastInputStatistics,
+  type FastParameter,
+  parametersOf,
+  stateOf,
+  supportsFast,
+} from './lower.js';
+
 /**
- * A float32 executor for the dense-network subset of the graph language (issue 8, "make it fast"):
- * Dense, Activation, Softmax (last) and Normalize (first) layers, the three losses and the four spec
- * optimizers, as fused loops over Float32Arrays. Every buffer is made at construction for the
- * mini-batch size; an update allocates nothing. The maths is the gradient-check reference's
- * (engine/gradcheck), in float32 storage. The matrix products run as WebAssembly SIMD where the
- * platform has it (the buffers then live in the kernels' memory, see kernels.ts), else as JS.
+ * The float32 fast executor (issue 8, "make it fast"): any graph whose kinds all have a fast lowering
+ * (engine/nodes/<kind>/fast.ts), the three losses and the four spec optimizers, as loops over
+ * Float32Arrays. It walks the plan's layers in topological order, one output buffer per node, and
+ * back in reverse, summing gradients where an output fed several nodes (buffer-plan.ts). Every
+ * buffer is made at construction for the mini-batch size; an update allocates none. The matrix
+ * products run as WebAssembly SIMD where the platform has it (the buffers then live in the kernels'
+ * memory, see kernels.ts), else as JS.
  */
 
-const LAYER_KINDS = new Set(['Dense', 'Activation', 'Softmax', 'Normalize']);
-
-/** Why `plan` cannot run on the fast executor, or null when it can. */
-export function supportsFast(plan: TrainingPlan): string | null {
-  const branch = firstBranch(plan);
-  if (branch)
-    return `${branch.kind.kind} (${branch.nodeId}) is on a branch or merge; the fast executor runs straight chains only.`;
-  const last = plan.layers.length - 1;
-  for (const [i, layer] of plan.layers.entries()) {
-    const kind = layer.kind.kind;
-    if (!LAYER_KINDS.has(kind)) return `${kind} (${layer.nodeId}) is not supported by the fast executor.`;
-    if (kind === 'Softmax' && i !== last)
-      return `Softmax (${layer.nodeId}) is only supported as the last layer.`;
-    if (kind === 'Normalize' && i !== 0)
-      return `Normalize (${layer.nodeId}) is only supported as the first layer.`;
-  }
-  if (plan.layers.length === 0) return 'The network has no layers.';
-  return null;
-}
-
-/** Normalize's μ and σ, as the trainer computes them (featureStatistics of the training split). */
-export interface FastInputStatistics {
-  mean: Float32Array;
-  std: Float32Array;
-}
-
-/** One parameter tensor's values, in the order of `Network.parameters` ("dense1/W", "dense1/b", …). */
-export interface FastParameter {
-  id: string;
-  values: Float32Array;
-}
-
-export interface FastExecutorOptions {
-  /** The largest mini-batch an update gets (buffers are sized for it). */
-  batchSize: number;
-  /** Initial parameters in `Network.parameters` order, e.g. from `parametersOf(network)`. */
-  parameters: readonly FastParameter[];
-  inputStatistics?: FastInputStatistics;
+export interface FastExecutorOptions extends LoweringSources {
   /** Matrix products: WebAssembly SIMD where the platform has it ('auto', the default), or forced. */
   kernels?: KernelChoice;
   /**
@@ -72,576 +45,241 @@ export interface EvaluationSums {
   correct: number | null;
 }
 
-type Step =
-  | {
-      type: 'normalize';
-      n: number;
-      mean: Float32Array;
-      invStd: Float32Array;
-    }
-  | {
-      type: 'dense';
-      nIn: number;
-      nOut: number;
-      w: Float32Array;
-      b: Float32Array | null;
-      dw: Float32Array;
-      db: Float32Array | null;
-      l2: number;
-      l1: number;
-      /** g, or 'linear' where the loss takes this layer's logits. */
-      g: ActivationName;
-      alpha: number;
-      /** z (pre-activation) and a = g(z), [m_b, nOut]. */
-      z: Float32Array;
-      a: Float32Array;
-    }
-  | {
-      type: 'activation';
-      n: number;
-      g: ActivationName;
-      alpha: number;
-      a: Float32Array;
-    };
-
-interface Slot {
-  w: Float32Array;
-  dw: Float32Array;
-  s1: Float32Array | null;
-  s2: Float32Array | null;
-}
-
-/** The parameters of a tf.js network, read back once (for building a FastExecutor from it). */
-export function parametersOf(network: Network): FastParameter[] {
-  return network.parameters.map((p) => ({ id: p.id, values: Float32Array.from(p.variable.dataSync()) }));
+/** Copies of the parameters (in `Network.parameters` order) and of the layers' state, in layer order. */
+export interface FastValues {
+  parameters: Float32Array[];
+  state: Float32Array[];
 }
 
 export class FastExecutor {
-  private readonly steps: Step[] = [];
-  private readonly slots: Slot[] = [];
-  private readonly x: Float32Array;
+  /** The matrix products in use ('simd' or 'js'). */
+  readonly kernels: MatmulKernels;
+  readonly parameterIds: string[];
+  learningRate: number;
+  private readonly lowerings: FastLowering[];
+  private readonly buffers: BufferPlan;
+  /** The gathered batch and the loss's gradient (the output node's gradient buffer when it has one). */
+  private readonly io: { x: Float32Array; yb: Float32Array; dz: Float32Array };
+  private readonly outputs: Float32Array[];
+  private readonly gradients: (Float32Array | null)[];
+  private readonly scratch: Float32Array[];
+  /** Per node, made once the buffers are bound: its input buffers and where its inputs' gradients go. */
+  private readonly inputsOf: Float32Array[][];
+  private readonly dInputsOf: (Float32Array | null)[][];
+  private readonly slots: FastParameterSlot[];
+  private readonly stateBuffers: Float32Array[];
+  private readonly optimizer: FastOptimizer;
+  private readonly pass: FastPass;
   private readonly trainX: Float32Array;
   private readonly trainY: Float32Array;
   private readonly features: number;
-  private readonly outputs: number;
-  private readonly yb: Float32Array;
-  /** dJ/d(current activation), two ping-pong buffers of the widest layer. */
-  private readonly gradA: Float32Array;
-  private readonly gradB: Float32Array;
+  private readonly columns: number;
   private readonly lossFn: LossFunction;
-  private readonly outputActivation: 'sigmoid' | 'softmax' | null;
-  private readonly optimizer: OptimizerParams;
   private readonly trainSize: number;
-  private t = 0;
-  /** The matrix products in use ('simd' or 'js'). */
-  readonly kernels: MatmulKernels;
-  readonly parameterIds: string[] = [];
-  learningRate: number;
+  private readonly batchSize: number;
 
-  constructor(
-    plan: TrainingPlan,
-    train: LabeledData,
-    private readonly options: FastExecutorOptions,
-  ) {
+  constructor(plan: TrainingPlan, train: LabeledData, options: FastExecutorOptions) {
     const why = supportsFast(plan);
     if (why) throw new Error(why);
     const mb = options.batchSize;
+    this.batchSize = mb;
     this.lossFn = plan.loss;
-    this.optimizer = plan.optimizer;
     this.learningRate = plan.optimizer.learningRate;
     this.trainSize = train.m;
     this.features = train.features;
     this.trainX = train.x;
     const labels = labelMatrix(plan.loss, train);
     this.trainY = labels.values;
-    this.outputs = labels.columns;
-    this.x = new Float32Array(mb * train.features);
-    this.yb = new Float32Array(mb * labels.columns);
-    let widest = train.features;
-    let p = 0;
-    const next = (name: string): Float32Array => {
-      const param = options.parameters[p++];
-      if (!param?.id.endsWith(`/${name}`)) throw new Error(`Expected parameter ${name} at ${p - 1}.`);
-      this.parameterIds.push(param.id);
-      return Float32Array.from(param.values);
+    this.columns = labels.columns;
+    this.lowerings = lowerLayers(plan, options);
+    this.buffers = planBuffers(
+      plan.layers.map((l, i) => ({
+        nodeId: l.nodeId,
+        inputs: l.inputs,
+        features: l.outputFeatures,
+        trainable: (this.lowerings[i] as FastLowering).parameters().length > 0,
+      })),
+      plan.datasetNodeId,
+      plan.outputId,
+    );
+    const nodes = this.buffers.nodes;
+    const outputFeatures = nodes[this.buffers.output]?.features;
+    if (outputFeatures !== labels.columns)
+      throw new Error(`The output has ${outputFeatures} values per example, the labels ${labels.columns}.`);
+    this.outputs = nodes.map((n) => new Float32Array(mb * n.features));
+    this.gradients = nodes.map((n) => (n.backward ? new Float32Array(mb * n.features) : null));
+    this.scratch = Array.from(
+      { length: this.buffers.scratchCount },
+      () => new Float32Array(mb * this.buffers.scratchFeatures),
+    );
+    this.io = {
+      x: new Float32Array(mb * train.features),
+      yb: new Float32Array(mb * labels.columns),
+      dz: this.gradients[this.buffers.output] ?? new Float32Array(mb * labels.columns),
     };
-    const last = plan.layers.length - 1;
-    let outputActivation: 'sigmoid' | 'softmax' | null = null;
-    for (const [i, layer] of plan.layers.entries()) {
-      const kind = layer.kind.kind;
-      widest = Math.max(widest, layer.outputFeatures);
-      if (kind === 'Normalize') {
-        const n = layer.inputFeatures;
-        const stats = options.inputStatistics;
-        const mean = stats ? Float32Array.from(stats.mean) : new Float32Array(n);
-        const invStd = stats ? stats.std.map((s) => 1 / s) : new Float32Array(n).fill(1);
-        this.steps.push({ type: 'normalize', n, mean, invStd });
-        outputActivation = null;
-      } else if (kind === 'Dense') {
-        const params = layer.params as DenseParams;
-        const nIn = layer.inputFeatures;
-        const nOut = params.units;
-        const w = next('W');
-        if (w.length !== nIn * nOut) throw new Error(`W of ${layer.nodeId} has ${w.length} values.`);
-        const hasBias = params.useBias && !layer.dropBias;
-        const b = hasBias ? next('b') : null;
-        const logits = i === last && params.activation === 'sigmoid';
-        const dw = new Float32Array(w.length);
-        const z = new Float32Array(mb * nOut);
-        const db = b ? new Float32Array(b.length) : null;
-        this.slots.push(this.slot(w, dw));
-        if (b && db) this.slots.push(this.slot(b, db));
-        this.steps.push({
-          type: 'dense',
-          nIn,
-          nOut,
-          w,
-          b,
-          dw,
-          db,
-          l2: params.l2,
-          l1: params.l1,
-          g: logits ? 'linear' : params.activation,
-          alpha: params.leakyAlpha,
-          z,
-          a: logits || params.activation === 'linear' ? z : new Float32Array(mb * nOut),
-        });
-        outputActivation = params.activation === 'sigmoid' ? 'sigmoid' : null;
-      } else if (kind === 'Activation') {
-        const params = layer.params as ActivationParams;
-        const logits = i === last && params.fn === 'sigmoid';
-        const n = layer.outputFeatures;
-        this.steps.push({
-          type: 'activation',
-          n,
-          g: logits ? 'linear' : params.fn,
-          alpha: params.alpha,
-          a: new Float32Array(mb * n),
-        });
-        outputActivation = params.fn === 'sigmoid' ? 'sigmoid' : null;
-      } else {
-        // Softmax, last: the loss takes its logits.
-        outputActivation = 'softmax';
-      }
-    }
-    this.outputActivation = outputActivation;
-    // Every buffer a product touches moves into the kernels' memory (SIMD) before the first update.
-    const batch = {
-      x: this.x,
-      yb: this.yb,
-      gradA: new Float32Array(mb * widest),
-      gradB: new Float32Array(mb * widest),
-    };
-    const holders = [batch, ...this.steps, ...this.slots];
+    // Every buffer moves into the kernels' memory (SIMD) before the first update; what reads the
+    // buffers is built after, from the moved views.
+    const holders = [
+      this.io,
+      this.outputs,
+      this.gradients,
+      this.scratch,
+      ...this.lowerings.flatMap((l) => [l, ...(l.holders ?? [])]),
+    ];
     this.kernels = bindKernels(options.kernels ?? 'auto', holders, options.helper);
-    ({ x: this.x, yb: this.yb, gradA: this.gradA, gradB: this.gradB } = batch);
-  }
-
-  private slot(w: Float32Array, dw: Float32Array): Slot {
-    const count = { gd: 0, momentum: 1, rmsprop: 1, adam: 2 }[this.optimizer.algorithm];
-    return {
-      w,
-      dw,
-      s1: count >= 1 ? new Float32Array(w.length) : null,
-      s2: count >= 2 ? new Float32Array(w.length) : null,
-    };
+    const bufferOf = (producer: number) =>
+      producer < 0 ? this.io.x : (this.outputs[producer] as Float32Array);
+    this.inputsOf = nodes.map((n) => n.inputs.map(bufferOf));
+    this.dInputsOf = nodes.map((n) =>
+      n.inputGradients.map((g) =>
+        g === null
+          ? null
+          : g.scratch === null
+            ? (this.gradients[g.producer] ?? null)
+            : (this.scratch[g.scratch] ?? null),
+      ),
+    );
+    this.slots = this.lowerings.flatMap((l) => l.parameters());
+    this.parameterIds = plan.layers.flatMap((layer, i) =>
+      (this.lowerings[i] as FastLowering).parameters().map((p) => `${layer.nodeId}/${p.name}`),
+    );
+    this.stateBuffers = this.lowerings.flatMap((l) => l.state());
+    this.optimizer = new FastOptimizer(plan.optimizer, this.slots);
+    this.pass = { kernels: this.kernels, rows: 0, training: false, stepSeed: 0 };
   }
 
   /** Updates taken so far. */
   get updates(): number {
-    return this.t;
+    return this.optimizer.t;
   }
 
   /** Current parameter values (live views; copy them to keep), in `Network.parameters` order. */
   parameters(): FastParameter[] {
-    return this.slots.map((s, i) => ({ id: this.parameterIds[i] as string, values: s.w }));
+    return this.slots.map((s, i) => ({ id: this.parameterIds[i] as string, values: s.values }));
   }
 
-  /** Overwrites the parameters (e.g. the early-stopping snapshot), in `Network.parameters` order. */
-  setParameters(values: readonly ArrayLike<number>[]): void {
-    if (values.length !== this.slots.length)
-      throw new Error(`Expected ${this.slots.length} parameter tensors.`);
-    for (const [i, slot] of this.slots.entries()) {
-      const v = values[i] as ArrayLike<number>;
-      if (v.length !== slot.w.length) throw new Error(`${this.parameterIds[i]} has ${slot.w.length} values.`);
-      slot.w.set(v);
-    }
+  /** Each layer's state tensors (live views), in the plan's layer order: the tf.js layers' `state`. */
+  layerState(): Float32Array[][] {
+    return this.lowerings.map((l) => l.state());
   }
 
-  /** A copy of every parameter tensor, in `Network.parameters` order. */
-  snapshot(): Float32Array[] {
-    return this.slots.map((s) => Float32Array.from(s.w));
+  /** A copy of every parameter and state tensor. */
+  snapshot(): FastValues {
+    return {
+      parameters: this.slots.map((s) => Float32Array.from(s.values)),
+      state: this.stateBuffers.map((s) => Float32Array.from(s)),
+    };
   }
 
-  /** The penalty of the cost: Σ λ₂/(2m)·‖W‖² + λ₁/m·‖W‖₁ over the Dense layers (m: training examples). */
+  /** Puts back a snapshot (e.g. the early-stopping one). */
+  restore(values: FastValues): void {
+    const put = (to: readonly Float32Array[], from: readonly Float32Array[], what: string) => {
+      if (to.length !== from.length) throw new Error(`Expected ${to.length} ${what} tensors.`);
+      to.forEach((t, i) => {
+        t.set(from[i] as Float32Array);
+      });
+    };
+    put(
+      this.slots.map((s) => s.values),
+      values.parameters,
+      'parameter',
+    );
+    put(this.stateBuffers, values.state, 'state');
+  }
+
+  /** The penalty of the cost over the current weights (m: training examples). */
   penalty(): number {
-    const m = this.trainSize;
-    let penalty = 0;
-    for (const s of this.steps) {
-      if (s.type !== 'dense' || (s.l2 === 0 && s.l1 === 0)) continue;
-      let sq = 0;
-      let abs = 0;
-      for (let e = 0; e < s.w.length; e++) {
-        const v = s.w[e] as number;
-        sq += v * v;
-        abs += Math.abs(v);
-      }
-      penalty += (s.l2 / (2 * m)) * sq + (s.l1 / m) * abs;
-    }
-    return penalty;
+    return penalty(this.slots, this.trainSize);
   }
 
   /**
    * Evaluation mode over a whole split: the summed loss and the number of correct predictions (null
    * without classes), in chunks of the mini-batch size. `labels` is the split's label matrix
-   * (`labelMatrix`), rows of `outputs` values. No parameter changes.
+   * (`labelMatrix`), rows of `columns` values. No parameter or state changes.
    */
   evaluate(x: Float32Array, labels: Float32Array, m: number, classes: number | null): EvaluationSums {
-    const n = this.features;
-    const c = this.outputs;
-    const chunk = this.options.batchSize;
+    const { features: n, columns: c, io } = this;
+    const activation = this.outputActivation;
     let lossSum = 0;
     let correct = 0;
-    for (let start = 0; start < m; start += chunk) {
-      const rows = Math.min(chunk, m - start);
-      this.x.set(x.subarray(start * n, (start + rows) * n));
-      this.yb.set(labels.subarray(start * c, (start + rows) * c));
-      const logits = this.forward(rows);
-      if (classes !== null) correct += this.correctIn(logits, rows);
-      lossSum += this.lossAndGradient(logits, rows, c, this.gradA) * rows;
+    for (let start = 0; start < m; start += this.batchSize) {
+      const rows = Math.min(this.batchSize, m - start);
+      io.x.set(x.subarray(start * n, (start + rows) * n));
+      io.yb.set(labels.subarray(start * c, (start + rows) * c));
+      const logits = this.forward(rows, false, 0);
+      if (classes !== null) correct += correctIn(activation, logits, io.yb, rows, c);
+      lossSum += lossAndGradient(this.lossFn, activation, logits, io.yb, rows, c, io.dz) * rows;
     }
     return { lossSum, correct: classes === null ? null : correct };
   }
 
-  /** Rows of the batch whose prediction matches the label (as `correctCount` in model/losses). */
-  private correctIn(logits: Float32Array, rows: number): number {
-    const c = this.outputs;
-    const y = this.yb;
-    let correct = 0;
-    if (c === 1) {
-      const threshold = this.outputActivation === 'sigmoid' ? 0 : 0.5; // σ(z) > 0.5 ⇔ z > 0
-      for (let i = 0; i < rows; i++) if (((logits[i] as number) > threshold ? 1 : 0) === y[i]) correct++;
-      return correct;
-    }
-    for (let i = 0; i < rows; i++) {
-      const o = i * c;
-      if (argMax(logits, o, c) === argMax(y, o, c)) correct++;
-    }
-    return correct;
-  }
-
   /**
-   * One update on the training rows `indices` (at most batchSize of them): gather → forward → loss →
-   * backward → penalty gradients → optimizer step. Returns the cost J (mean loss + penalty) before
-   * the step, as the trainer reports it.
+   * One update on the training rows `indices` (at most batchSize of them), with `stepSeed` for its
+   * random draws: gather → forward → loss → backward → penalty gradients → optimizer step. Returns
+   * the cost J (mean loss + penalty) before the step, as the trainer reports it.
    */
-  update(indices: ArrayLike<number>): number {
-    const mb = indices.length;
-    if (mb > this.options.batchSize || mb === 0) throw new Error(`A mini-batch of ${mb} rows.`);
-    this.gather(indices, mb);
-    const logits = this.forward(mb);
-    const cols = this.outputs;
-    const dz = this.gradA;
-    const loss = this.lossAndGradient(logits, mb, cols, dz);
-    const penalty = this.backward(mb, dz);
-    this.step();
-    return loss + penalty;
+  update(indices: ArrayLike<number>, stepSeed = 0): number {
+    const rows = indices.length;
+    if (rows > this.batchSize || rows === 0) throw new Error(`A mini-batch of ${rows} rows.`);
+    this.gather(indices, rows);
+    const logits = this.forward(rows, true, stepSeed);
+    const loss = lossAndGradient(
+      this.lossFn,
+      this.outputActivation,
+      logits,
+      this.io.yb,
+      rows,
+      this.columns,
+      this.io.dz,
+    );
+    this.backward();
+    const cost = loss + penalty(this.slots, this.trainSize, true);
+    this.optimizer.step(this.learningRate);
+    return cost;
   }
 
-  private gather(indices: ArrayLike<number>, mb: number): void {
-    const n = this.features;
-    const c = this.outputs;
-    const { x, yb, trainX, trainY } = this;
-    for (let i = 0; i < mb; i++) {
+  private get outputActivation() {
+    return (this.lowerings[this.buffers.output] as FastLowering).outputActivation;
+  }
+
+  private gather(indices: ArrayLike<number>, rows: number): void {
+    const { features: n, columns: c, trainX, trainY } = this;
+    const { x, yb } = this.io;
+    for (let i = 0; i < rows; i++) {
       const r = indices[i] as number;
-      const xo = i * n;
-      const xr = r * n;
-      for (let j = 0; j < n; j++) x[xo + j] = trainX[xr + j] as number;
-      const yo = i * c;
-      const yr = r * c;
-      for (let j = 0; j < c; j++) yb[yo + j] = trainY[yr + j] as number;
+      for (let j = 0; j < n; j++) x[i * n + j] = trainX[r * n + j] as number;
+      for (let j = 0; j < c; j++) yb[i * c + j] = trainY[r * c + j] as number;
     }
   }
 
-  /** Runs the layers on this.x; returns the buffer holding the logits [mb, outputs]. */
-  private forward(mb: number): Float32Array {
-    let a = this.x;
-    for (const s of this.steps) {
-      if (s.type === 'normalize') {
-        const { n, mean, invStd } = s;
-        for (let i = 0; i < mb; i++) {
-          const o = i * n;
-          for (let j = 0; j < n; j++)
-            a[o + j] = ((a[o + j] as number) - (mean[j] as number)) * (invStd[j] as number);
-        }
-      } else if (s.type === 'dense') {
-        const { nIn, nOut, w, b, z } = s;
-        // Z = A W + b.
-        this.kernels.matmulBias(a, w, b, z, mb, nIn, nOut);
-        activate(s.g, s.alpha, z, s.a, mb * nOut);
-        a = s.a;
-      } else {
-        activate(s.g, s.alpha, a, s.a, mb * s.n);
-        a = s.a;
+  /** Runs every layer in topological order; returns the output node's buffer (the logits). */
+  private forward(rows: number, training: boolean, stepSeed: number): Float32Array {
+    const pass = this.pass;
+    pass.rows = rows;
+    pass.training = training;
+    pass.stepSeed = stepSeed;
+    const { lowerings, inputsOf, outputs } = this;
+    for (let i = 0; i < lowerings.length; i++) lowerings[i]!.forward(inputsOf[i]!, outputs[i]!, pass);
+    return this.outputs[this.buffers.output] as Float32Array;
+  }
+
+  /** Back through the nodes that need it, from ∂J/∂logits in io.dz; fills every parameter's gradient. */
+  private backward(): void {
+    const { nodes } = this.buffers;
+    const rows = this.pass.rows;
+    for (let i = nodes.length - 1; i >= 0; i--) {
+      const node = nodes[i]!;
+      if (!node.backward) continue;
+      const d = this.gradients[i] as Float32Array;
+      this.lowerings[i]!.backward(this.inputsOf[i]!, this.outputs[i]!, d, this.dInputsOf[i]!, this.pass);
+      for (let k = 0; k < node.inputGradients.length; k++) {
+        const g = node.inputGradients[k];
+        if (!g || g.scratch === null) continue;
+        const into = this.gradients[g.producer] as Float32Array;
+        const from = this.scratch[g.scratch] as Float32Array;
+        const n = rows * nodes[g.producer]!.features;
+        for (let e = 0; e < n; e++) into[e] = (into[e] as number) + (from[e] as number);
       }
     }
-    return a;
-  }
-
-  /** Mean loss over the batch; dz := ∂J/∂logits. */
-  private lossAndGradient(z: Float32Array, mb: number, c: number, dz: Float32Array): number {
-    const y = this.yb;
-    let total = 0;
-    const inv = 1 / mb;
-    switch (this.lossFn) {
-      case 'binaryCrossEntropy':
-        for (let e = 0; e < mb * c; e++) {
-          const v = z[e] as number;
-          const t = y[e] as number;
-          total += Math.max(v, 0) - v * t + Math.log1p(Math.exp(-Math.abs(v)));
-          dz[e] = (sigmoid(v) - t) * inv;
-        }
-        break;
-      case 'categoricalCrossEntropy':
-        for (let i = 0; i < mb; i++) {
-          const o = i * c;
-          let max = -Infinity;
-          for (let j = 0; j < c; j++) max = Math.max(max, z[o + j] as number);
-          let sum = 0;
-          for (let j = 0; j < c; j++) sum += Math.exp((z[o + j] as number) - max);
-          const lse = max + Math.log(sum);
-          let ySum = 0;
-          for (let j = 0; j < c; j++) {
-            const t = y[o + j] as number;
-            ySum += t;
-            total -= t * ((z[o + j] as number) - lse);
-          }
-          for (let j = 0; j < c; j++) {
-            dz[o + j] = (ySum * Math.exp((z[o + j] as number) - lse) - (y[o + j] as number)) * inv;
-          }
-        }
-        break;
-      case 'meanSquaredError': {
-        const scale = 2 / (c * mb);
-        for (let i = 0; i < mb; i++) {
-          const o = i * c;
-          let max = -Infinity;
-          let sum = 0;
-          if (this.outputActivation === 'softmax') {
-            for (let j = 0; j < c; j++) max = Math.max(max, z[o + j] as number);
-            for (let j = 0; j < c; j++) sum += Math.exp((z[o + j] as number) - max);
-          }
-          let row = 0;
-          let dot = 0;
-          for (let j = 0; j < c; j++) {
-            const v = z[o + j] as number;
-            const yHat =
-              this.outputActivation === 'sigmoid'
-                ? sigmoid(v)
-                : this.outputActivation === 'softmax'
-                  ? Math.exp(v - max) / sum
-                  : v;
-            const d = yHat - (y[o + j] as number);
-            row += d * d;
-            const dYHat = d * scale;
-            // dz holds ∂J/∂ŷ until the output activation is applied below.
-            dz[o + j] = this.outputActivation === 'sigmoid' ? dYHat * yHat * (1 - yHat) : dYHat;
-            if (this.outputActivation === 'softmax') {
-              dot += dYHat * yHat;
-              y[o + j] = yHat; // ŷ kept in place of y (the batch's labels are no longer needed)
-            }
-          }
-          if (this.outputActivation === 'softmax') {
-            for (let j = 0; j < c; j++) dz[o + j] = (y[o + j] as number) * ((dz[o + j] as number) - dot);
-          }
-          total += row / c;
-        }
-        break;
-      }
-    }
-    return total * inv;
-  }
-
-  /** Back through the layers from dz (in gradA); fills every dW, db; returns the penalty. */
-  private backward(mb: number, dzLast: Float32Array): number {
-    let d = dzLast; // ∂J/∂(output of step s)
-    let spare = d === this.gradA ? this.gradB : this.gradA;
-    let penalty = 0;
-    const m = this.trainSize;
-    for (let si = this.steps.length - 1; si >= 0; si--) {
-      const s = this.steps[si] as Step;
-      if (s.type === 'normalize') break; // first layer: nothing to train below it
-      const below = si > 0 ? (this.steps[si - 1] as Step) : null;
-      const needInput = below !== null && below.type !== 'normalize';
-      if (s.type === 'activation') {
-        activationBackward(s.g, s.alpha, s.a, this.inputOf(si), d, mb * s.n);
-        continue;
-      }
-      const { nIn, nOut, w, dw, db, z, a: out } = s;
-      // d = ∂J/∂a → ∂J/∂z, in place.
-      activationBackward(s.g, s.alpha, out, z, d, mb * nOut);
-      const aPrev = this.inputOf(si);
-      // dW = A_prevᵀ dZ; db = Σ_i dZ⁽ⁱ⁾; dA_prev = dZ Wᵀ (not below the first layer).
-      this.kernels.matmulTransA(aPrev, d, dw, mb, nIn, nOut);
-      if (db) {
-        db.fill(0);
-        for (let i = 0; i < mb; i++) {
-          const zo = i * nOut;
-          for (let j = 0; j < nOut; j++) db[j]! += d[zo + j] as number;
-        }
-      }
-      if (needInput) this.kernels.matmulTransB(d, w, spare, mb, nIn, nOut);
-      if (s.l2 > 0 || s.l1 > 0) {
-        const l2m = s.l2 / m;
-        const l1m = s.l1 / m;
-        let sq = 0;
-        let abs = 0;
-        for (let e = 0; e < w.length; e++) {
-          const v = w[e] as number;
-          sq += v * v;
-          abs += Math.abs(v);
-          // tf.js's |w|′ is step(w, −1): +1 for w > 0, −1 otherwise.
-          dw[e]! += l2m * v + (l1m > 0 ? (v > 0 ? l1m : -l1m) : 0);
-        }
-        penalty += (s.l2 / (2 * m)) * sq + l1m * abs;
-      }
-      if (needInput) {
-        const t = d;
-        d = spare;
-        spare = t;
-      }
-    }
-    return penalty;
-  }
-
-  /** The activation entering step si: the previous step's output, or the (normalized) input. */
-  private inputOf(si: number): Float32Array {
-    for (let k = si - 1; k >= 0; k--) {
-      const s = this.steps[k] as Step;
-      if (s.type !== 'normalize') return s.a;
-    }
-    return this.x;
-  }
-
-  private step(): void {
-    this.t += 1;
-    const lr = this.learningRate;
-    const opt = this.optimizer;
-    for (const { w, dw, s1, s2 } of this.slots) {
-      const n = w.length;
-      switch (opt.algorithm) {
-        case 'gd':
-          for (let e = 0; e < n; e++) w[e]! -= lr * (dw[e] as number);
-          break;
-        case 'momentum': {
-          const v = s1 as Float32Array;
-          const beta = opt.beta;
-          for (let e = 0; e < n; e++) {
-            const ve = beta * (v[e] as number) + (1 - beta) * (dw[e] as number);
-            v[e] = ve;
-            w[e]! -= lr * ve;
-          }
-          break;
-        }
-        case 'rmsprop': {
-          const s = s1 as Float32Array;
-          const { beta2, epsilon } = opt;
-          for (let e = 0; e < n; e++) {
-            const g = dw[e] as number;
-            const se = beta2 * (s[e] as number) + (1 - beta2) * g * g;
-            s[e] = se;
-            w[e]! -= (lr * g) / Math.sqrt(se + epsilon);
-          }
-          break;
-        }
-        case 'adam': {
-          const v = s1 as Float32Array;
-          const s = s2 as Float32Array;
-          const { beta1, beta2, epsilon } = opt;
-          const c1 = 1 - beta1 ** this.t;
-          const c2 = 1 - beta2 ** this.t;
-          for (let e = 0; e < n; e++) {
-            const g = dw[e] as number;
-            const ve = beta1 * (v[e] as number) + (1 - beta1) * g;
-            const se = beta2 * (s[e] as number) + (1 - beta2) * g * g;
-            v[e] = ve;
-            s[e] = se;
-            w[e]! -= (lr * (ve / c1)) / Math.sqrt(se / c2 + epsilon);
-          }
-          break;
-        }
-      }
-    }
-  }
-}
-
-/** Index of the first largest of a[o .. o+n), as tf.argMax. */
-function argMax(a: Float32Array, o: number, n: number): number {
-  let best = 0;
-  for (let j = 1; j < n; j++) if ((a[o + j] as number) > (a[o + best] as number)) best = j;
-  return best;
-}
-
-function sigmoid(v: number): number {
-  return v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
-}
-
-/** out := g(z) over n values (z and out may be the same buffer). */
-function activate(g: ActivationName, alpha: number, z: Float32Array, out: Float32Array, n: number): void {
-  switch (g) {
-    case 'linear':
-      if (out !== z) out.set(z.subarray(0, n));
-      break;
-    case 'relu':
-      for (let e = 0; e < n; e++) {
-        const v = z[e] as number;
-        out[e] = Math.max(v, 0);
-      }
-      break;
-    case 'leakyRelu':
-      for (let e = 0; e < n; e++) {
-        const v = z[e] as number;
-        out[e] = v > 0 ? v : alpha * v;
-      }
-      break;
-    case 'tanh':
-      for (let e = 0; e < n; e++) out[e] = Math.tanh(z[e] as number);
-      break;
-    case 'sigmoid':
-      for (let e = 0; e < n; e++) out[e] = sigmoid(z[e] as number);
-      break;
-  }
-}
-
-/** d := d · g′, in place, from the output a = g(z) and the input z. */
-function activationBackward(
-  g: ActivationName,
-  alpha: number,
-  a: Float32Array,
-  z: Float32Array,
-  d: Float32Array,
-  n: number,
-): void {
-  switch (g) {
-    case 'linear':
-      break;
-    case 'relu':
-      for (let e = 0; e < n; e++) if (!((z[e] as number) > 0)) d[e] = 0;
-      break;
-    case 'leakyRelu':
-      for (let e = 0; e < n; e++) if (!((z[e] as number) > 0)) d[e] = (d[e] as number) * alpha;
-      break;
-    case 'tanh':
-      for (let e = 0; e < n; e++) {
-        const v = a[e] as number;
-        d[e] = (d[e] as number) * (1 - v * v);
-      }
-      break;
-    case 'sigmoid':
-      for (let e = 0; e < n; e++) {
-        const v = a[e] as number;
-        d[e] = (d[e] as number) * v * (1 - v);
-      }
-      break;
   }
 }

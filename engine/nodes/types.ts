@@ -2,6 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { z } from 'zod';
 import type { DataDescription } from '../data/types.js';
 import type { ExportLowering } from '../export/lowering.js';
+import type { FastLoweringFactory } from '../fast/lowering.js';
 import type { ReferenceLowering } from '../gradcheck/lowering.js';
 import type { Problem } from '../problems.js';
 import type { Random } from '../random.js';
@@ -173,6 +174,8 @@ export interface LayerKind<P> extends NodeKindBase<P> {
   reference?: ReferenceLowering<P>;
   /** Its ONNX and PyTorch forms and how it reads its trained numbers (`<kind>/export.ts`). */
   export?: ExportLowering<P, unknown>;
+  /** Its float32 forward and backward on the fast executor (engine/fast; the kind's fast.ts). */
+  fast?: FastLoweringFactory<P>;
 }
 
 /** A node kind that configures the run rather than transforming tensors. */

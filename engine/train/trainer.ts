@@ -33,8 +33,8 @@ export interface TrainerOptions {
   evaluateEvery?: number;
   /**
    * Where updates run: tf.js on the current backend (default), or the float32 fast executor
-   * (engine/fast) for dense networks it supports — `chooseExecutor` measures which is faster. A plan
-   * the fast executor cannot run trains on tf.js, with a note saying why.
+   * (engine/fast), which runs every kind that has a fast lowering — `chooseExecutor` measures which is
+   * faster. A plan the fast executor cannot run trains on tf.js, with a note saying why.
    */
   executor?: ExecutorName;
   /** What `chooseExecutor` measured, passed on in the start event. */

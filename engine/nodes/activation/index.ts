@@ -8,6 +8,7 @@ import {
 } from '../../model/activations.js';
 import { type LayerKind, sameShape, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { activationExport } from './export.js';
+import { activationFast } from './fast.js';
 import { activationReference } from './reference.js';
 
 export const ActivationParamsSchema = z.object({
@@ -36,6 +37,7 @@ export const Activation: LayerKind<ActivationParams> = {
   export: activationExport,
   endsIn: (p) => (p.fn === 'sigmoid' ? 'sigmoid' : 'other'),
   reference: activationReference,
+  fast: activationFast,
   build(params, ctx) {
     return {
       nodeId: ctx.nodeId,

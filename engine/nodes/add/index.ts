@@ -5,6 +5,7 @@ import { describeInputs, MERGE_IN, tooFewInputs } from '../merge.js';
 import { sameDims, UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_OUT } from '../types.js';
 import { addExport } from './export.js';
+import { addFast } from './fast.js';
 import { addReference } from './reference.js';
 
 export const AddParamsSchema = z.object({});
@@ -47,6 +48,7 @@ export const Add: LayerKind<AddParams> = {
   export: addExport,
   endsIn: () => 'other',
   reference: addReference,
+  fast: addFast,
   build(_params, ctx) {
     return {
       nodeId: ctx.nodeId,

@@ -1,11 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { error } from '../../problems.js';
-import { mixSeeds } from '../../random.js';
 import { formatTensorShape, imageDims, UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { augmentExport } from './export.js';
+import { augmentFast } from './fast.js';
 import { augmentReference } from './reference.js';
+import { augmentSources } from './sources.js';
 
 export const AugmentParamsSchema = z.object({
   maxShift: z
@@ -60,10 +61,9 @@ export const Augment: LayerKind<AugmentParams> = {
   export: augmentExport,
   endsIn: () => 'other',
   reference: augmentReference,
+  fast: augmentFast,
   build(params, ctx) {
-    const [h, w, c] = imageDims({ dims: ctx.inputShapes[0] ?? null }) ?? [1, ctx.inputFeatures, 1];
-    const s = params.maxShift;
-    const layerSeed = ctx.random.int(2 ** 30);
+    const dims = imageDims({ dims: ctx.inputShapes[0] ?? null }) ?? [1, ctx.inputFeatures, 1];
     return {
       nodeId: ctx.nodeId,
       kind: 'Augment',
@@ -72,37 +72,16 @@ export const Augment: LayerKind<AugmentParams> = {
       outputActivation: null,
       forward([input], f) {
         const x = input as tf.Tensor;
-        if (!f.training || (s === 0 && !params.flipHorizontal)) return x;
-        const m = x.shape[0];
-        const seed = mixSeeds(f.stepSeed, layerSeed);
-        let images = tf.reshape(x, [m, h, w, c]) as tf.Tensor4D;
-        if (params.flipHorizontal) {
-          const flip = tf.less(tf.randomUniform([m, 1, 1, 1], 0, 1, 'float32', seed + 1), 0.5);
-          images = tf.where(tf.broadcastTo(flip, images.shape), tf.reverse(images, 2), images) as tf.Tensor4D;
-        }
-        if (s > 0) {
-          // Pad by s, then crop an h×w window at a random whole-pixel offset: an exact shift.
-          const padded = tf.pad(images, [
-            [0, 0],
-            [s, s],
-            [s, s],
-            [0, 0],
-          ]);
-          const H = h + 2 * s;
-          const W = w + 2 * s;
-          const offsets = tf
-            .floor(tf.randomUniform([m, 2], 0, 2 * s + 1, 'float32', seed))
-            .arraySync() as number[][];
-          const boxes = offsets.map(([dy = 0, dx = 0]) => [
-            dy / (H - 1),
-            dx / (W - 1),
-            (dy + h - 1) / (H - 1),
-            (dx + w - 1) / (W - 1),
-          ]);
-          const indices = Array.from({ length: m }, (_, i) => i);
-          images = tf.image.cropAndResize(padded, boxes, indices, [h, w], 'nearest');
-        }
-        return tf.reshape(images, x.shape);
+        if (!f.training || (params.maxShift === 0 && !params.flipHorizontal)) return x;
+        // The shifts are drawn in JS (per update and layer), so the fast executor draws the same ones;
+        // a gather from x with one extra 0 for the cells shifted in is an exact, differentiable copy.
+        const sources = new Int32Array(x.size);
+        augmentSources(sources, x.shape[0] as number, dims, params, f.stepSeed, ctx.nodeId);
+        for (let e = 0; e < sources.length; e++) if ((sources[e] as number) < 0) sources[e] = x.size;
+        return tf.tidy(() => {
+          const values = tf.concat([tf.reshape(x, [-1]), tf.zeros([1])]);
+          return tf.reshape(tf.gather(values, tf.tensor1d(sources, 'int32')), x.shape);
+        });
       },
       toExport: () => [],
       dispose() {},

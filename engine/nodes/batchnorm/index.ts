@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { newVariable } from '../../model/variables.js';
 import { type LayerKind, sameShape, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { batchNormExport } from './export.js';
+import { batchNormFast } from './fast.js';
 import { batchNormReference } from './reference.js';
 
 export const BatchNormParamsSchema = z.object({
@@ -46,6 +47,7 @@ export const BatchNorm: LayerKind<BatchNormParams> = {
     const channels = output[output.length - 1] ?? 0;
     return { trainable: 2 * channels, state: 2 * channels };
   },
+  fast: batchNormFast,
   build(params, ctx) {
     // One μ, σ², γ, β per unit of a dense input, per channel of an image (the last axis).
     const inShape = ctx.inputShapes[0] ?? [ctx.inputFeatures];

@@ -5,6 +5,7 @@ import { describeInputs, MERGE_IN, tooFewInputs } from '../merge.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_OUT } from '../types.js';
 import { concatenateExport } from './export.js';
+import { concatenateFast } from './fast.js';
 import { concatenateReference } from './reference.js';
 
 export const ConcatenateParamsSchema = z.object({});
@@ -53,6 +54,7 @@ export const Concatenate: LayerKind<ConcatenateParams> = {
   export: concatenateExport,
   endsIn: () => 'other',
   reference: concatenateReference,
+  fast: concatenateFast,
   build(_params, ctx) {
     return {
       nodeId: ctx.nodeId,

@@ -19,7 +19,9 @@ import { UNKNOWN_SHAPE } from '../shape.js';
 import { type ExportedLayer, type LayerKind, type LayerParameter, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { WEIGHT_PARAMS } from '../weighted.js';
 import { conv2dExport } from './export.js';
+import { conv2dFast } from './fast.js';
 import { conv2dReference } from './reference.js';
+
 import { windowShape } from './shape.js';
 
 export const Conv2DParamsSchema = z.object({
@@ -119,6 +121,7 @@ export const Conv2D: LayerKind<Conv2DParams> = {
     return { trainable: k * k * cIn * p.filters + (p.useBias ? p.filters : 0), state: 0 };
   },
   biasDroppable: (p) => p.activation === 'linear',
+  fast: conv2dFast,
   build(params, ctx) {
     const { nodeId, random, dropBias } = ctx;
     const cIn = ctx.inputShapes[0]?.[2] ?? 1;

@@ -21,6 +21,7 @@ import {
 } from '../types.js';
 import { WEIGHT_PARAMS } from '../weighted.js';
 import { denseExport } from './export.js';
+import { denseFast } from './fast.js';
 import { denseReference } from './reference.js';
 
 export const DenseParamsSchema = z.object({
@@ -129,6 +130,7 @@ export const Dense: LayerKind<DenseParams> = {
     return { trainable: nIn * nOut + (p.useBias ? nOut : 0), state: 0 };
   },
   biasDroppable: (p) => p.activation === 'linear',
+  fast: denseFast,
   build: buildDense,
   reference: denseReference,
   export: denseExport,

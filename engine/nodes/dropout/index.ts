@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { warning } from '../../problems.js';
-import { mixSeeds } from '../../random.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { dropoutExport } from './export.js';
+import { dropoutFast } from './fast.js';
+import { dropoutMask } from './mask.js';
 import { dropoutReference } from './reference.js';
 
 export const DropoutParamsSchema = z.object({
@@ -52,10 +53,9 @@ export const Dropout: LayerKind<DropoutParams> = {
   export: dropoutExport,
   endsIn: () => 'other',
   reference: dropoutReference,
+  fast: dropoutFast,
   build(params, ctx) {
     const keep = params.keepProb;
-    // Each dropout layer draws its own masks: mixing a per-layer seed into the step's seed.
-    const layerSeed = ctx.random.int(2 ** 30);
     return {
       nodeId: ctx.nodeId,
       kind: 'Dropout',
@@ -65,8 +65,10 @@ export const Dropout: LayerKind<DropoutParams> = {
       forward([input], f) {
         const x = input as tf.Tensor;
         if (!f.training || keep === 1) return x;
-        const d = tf.less(tf.randomUniform(x.shape, 0, 1, 'float32', mixSeeds(f.stepSeed, layerSeed)), keep);
-        return tf.div(tf.mul(x, tf.cast(d, 'float32')), keep);
+        // The mask is drawn in JS (per update and layer), so the fast executor draws the same one.
+        const d = new Float32Array(x.size);
+        dropoutMask(d, x.size, keep, f.stepSeed, ctx.nodeId);
+        return tf.tidy(() => tf.div(tf.mul(x, tf.tensor(d, x.shape)), keep));
       },
       toExport: () => [{ layer: tf.layers.dropout({ rate: 1 - keep }), weights: [] }],
       dispose() {},

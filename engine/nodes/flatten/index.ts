@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { product, shapeOf, UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { flattenExport } from './export.js';
+import { flattenFast } from './fast.js';
 import { flattenReference } from './reference.js';
 
 export const FlattenParamsSchema = z.object({});
@@ -30,6 +31,7 @@ export const Flatten: LayerKind<FlattenParams> = {
   export: flattenExport,
   endsIn: () => 'other',
   reference: flattenReference,
+  fast: flattenFast,
   build(_params, ctx) {
     const n = ctx.inputFeatures;
     return {

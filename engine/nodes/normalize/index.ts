@@ -4,6 +4,7 @@ import { error } from '../../problems.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { normalizeExport } from './export.js';
+import { normalizeFast } from './fast.js';
 import { normalizeReference } from './reference.js';
 
 export const NormalizeParamsSchema = z.object({});
@@ -47,6 +48,7 @@ export const Normalize: LayerKind<NormalizeParams> = {
   export: normalizeExport,
   endsIn: () => 'other',
   reference: normalizeReference,
+  fast: normalizeFast,
   build(_params, ctx) {
     const n = ctx.inputFeatures;
     const stats = ctx.inputStatistics;

@@ -5,6 +5,7 @@ import { windowShape } from '../conv2d/shape.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { poolExport } from './export.js';
+import { averagePoolFast, maxPoolFast } from './fast.js';
 import { poolingReference } from './reference.js';
 
 export const PoolParamsSchema = z.object({
@@ -88,6 +89,7 @@ function poolingKind(kind: PoolKind): LayerKind<PoolParams> {
     endsIn: () => 'other',
     reference: poolingReference((rules) => (max ? rules.maxPool : rules.averagePool)),
     export: poolExport(kind),
+    fast: max ? maxPoolFast : averagePoolFast,
     build(params, ctx) {
       const size: [number, number] = [params.poolSize, params.poolSize];
       const strides: [number, number] = [params.stride, params.stride];

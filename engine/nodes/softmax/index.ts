@@ -4,6 +4,7 @@ import { error } from '../../problems.js';
 import { formatTensorShape, UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { softmaxExport } from './export.js';
+import { softmaxFast } from './fast.js';
 import { softmaxReference } from './reference.js';
 
 export const SoftmaxParamsSchema = z.object({});
@@ -44,6 +45,7 @@ export const Softmax: LayerKind<SoftmaxParams> = {
   export: softmaxExport,
   endsIn: () => 'softmax',
   reference: softmaxReference,
+  fast: softmaxFast,
   build(_params, ctx) {
     return {
       nodeId: ctx.nodeId,

@@ -1,7 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TrainingPlan } from '../../compile/plan.js';
 import type { DataSplits, LabeledData } from '../../data/types.js';
-import { FastExecutor, type FastInputStatistics, parametersOf } from '../../fast/executor.js';
+import {
+  FastExecutor,
+  type FastInputStatistics,
+  type FastValues,
+  parametersOf,
+  stateOf,
+} from '../../fast/executor.js';
 import { labelMatrix } from '../../model/losses.js';
 import type { Network } from '../../model/network.js';
 import type { SplitMetrics } from '../events.js';
@@ -22,7 +28,7 @@ const hostSplit = (data: LabeledData, plan: TrainingPlan): HostSplit => ({
 });
 
 class FastSnapshot implements ExecutorSnapshot {
-  constructor(readonly values: Float32Array[]) {}
+  constructor(readonly values: FastValues) {}
   dispose(): void {}
 }
 
@@ -51,6 +57,7 @@ export class FastUpdateExecutor implements UpdateExecutor {
     this.executor = new FastExecutor(plan, data.train, {
       batchSize,
       parameters: parametersOf(net),
+      state: stateOf(net),
       ...(statistics ? { inputStatistics: statistics } : {}),
     });
     this.splits = {
@@ -64,7 +71,7 @@ export class FastUpdateExecutor implements UpdateExecutor {
     return this.count;
   }
 
-  update(indices: Int32Array, lr: number): void {
+  update(indices: Int32Array, lr: number, stepSeed = 0): void {
     this.executor.learningRate = lr;
     this.dirty = true;
     if (this.count === this.costs.length) {
@@ -72,7 +79,7 @@ export class FastUpdateExecutor implements UpdateExecutor {
       grown.set(this.costs);
       this.costs = grown;
     }
-    this.costs[this.count++] = this.executor.update(indices);
+    this.costs[this.count++] = this.executor.update(indices, stepSeed);
   }
 
   readCosts(): Float32Array {
@@ -101,19 +108,30 @@ export class FastUpdateExecutor implements UpdateExecutor {
 
   restore(snapshot: ExecutorSnapshot): void {
     if (!(snapshot instanceof FastSnapshot)) throw new Error('Not a fast executor snapshot.');
-    this.executor.setParameters(snapshot.values);
+    this.executor.restore(snapshot.values);
     this.dirty = true;
   }
 
-  /** The tf.js network, with the executor's weights written into its variables first if they moved. */
+  /**
+   * The tf.js network, with the executor's weights and layer state (BatchNorm's moving averages)
+   * written into its variables first if they moved.
+   */
   network(): Network {
     if (!this.dirty) return this.net;
     const values = this.executor.parameters();
+    const state = this.executor.layerState();
     tf.tidy(() => {
       this.net.parameters.forEach((p, i) => {
         const v = values[i];
         if (!v || v.id !== p.id) throw new Error(`Parameter ${p.id} is not the fast executor's ${v?.id}.`);
         p.variable.assign(tf.tensor(v.values, p.variable.shape, 'float32'));
+      });
+      this.net.layers.forEach((layer, i) => {
+        layer.state.forEach((variable, k) => {
+          const v = state[i]?.[k];
+          if (!v) throw new Error(`State ${k} of ${layer.nodeId} is not on the fast executor.`);
+          variable.assign(tf.tensor(v, variable.shape, 'float32'));
+        });
       });
     });
     this.dirty = false;
