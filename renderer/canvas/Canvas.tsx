@@ -9,6 +9,7 @@ import {
   type NodeChange,
   ReactFlow,
   useReactFlow,
+  useStore,
 } from '@xyflow/react';
 import { type DragEvent, type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { nodeKind } from '../../engine/nodes/registry';
@@ -16,6 +17,7 @@ import { useResolvedTheme } from '../app/theme';
 import { checkConnection } from '../graph/connection';
 import { edgeIdFor } from '../graph/ids';
 import { DEFAULT_NODE_SIZE, type Size } from '../graph/layout';
+import { inputSlots, severalInputCounts } from '../graph/merge';
 import { useLanguage, useT } from '../i18n/useT';
 import type { GraphChange } from '../store/changes';
 import { useApp, useAppStoreApi } from '../store/context';
@@ -35,6 +37,10 @@ import { useCanvasCommands } from './useCanvasCommands';
 const nodeTypes = { card: NodeCard };
 const edgeTypes = { shape: ShapeEdge };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+/** Below this canvas width (a 1280-pixel window) the minimap shrinks so it hides fewer cards. */
+const NARROW_CANVAS = 900;
+const MINIMAP_SIZE = { width: 200, height: 150 };
+const NARROW_MINIMAP_SIZE = { width: 128, height: 84 };
 /** Minimap blocks take the colour of their node's category. */
 const minimapColour = (n: CardNode) =>
   `var(--cat-${nodeKind(n.data.node.kind)?.category.toLowerCase() ?? 'unknown'})`;
@@ -54,6 +60,7 @@ export function Canvas() {
   const analysis = useApp((s) => s.analysis);
   const showMinimap = useApp((s) => s.showMinimap);
   const focusRequest = useApp((s) => s.focusRequest);
+  const narrow = useStore((s) => s.width > 0 && s.width < NARROW_CANVAS);
 
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const measuredRef = useRef(measured);
@@ -63,14 +70,21 @@ export function Canvas() {
   const [kindIndex] = useState(createKindIndex);
   const dragSession = useRef(0);
 
-  const nodes = useMemo(
-    () => mapNodes(doc.nodes, selectedNodes, analysis.byNode, measured),
-    [mapNodes, doc.nodes, selectedNodes, analysis.byNode, measured],
-  );
   const kinds = kindIndex(doc.nodes);
+  const severalInputs = useMemo(() => severalInputCounts(doc.edges, kinds), [doc.edges, kinds]);
+  const slots = useMemo(() => {
+    const centres = new Map(
+      doc.nodes.map((n) => [n.id, n.position.y + (measured.get(n.id) ?? DEFAULT_NODE_SIZE).height / 2]),
+    );
+    return inputSlots(doc.edges, kinds, (id) => centres.get(id) ?? 0);
+  }, [doc.edges, doc.nodes, kinds, measured]);
+  const nodes = useMemo(
+    () => mapNodes(doc.nodes, selectedNodes, analysis.byNode, measured, severalInputs),
+    [mapNodes, doc.nodes, selectedNodes, analysis.byNode, measured, severalInputs],
+  );
   const edges = useMemo(
-    () => mapEdges(doc.edges, kinds, selectedEdges, analysis.edgeShapes),
-    [mapEdges, doc.edges, kinds, selectedEdges, analysis.edgeShapes],
+    () => mapEdges(doc.edges, kinds, selectedEdges, analysis.edgeShapes, slots),
+    [mapEdges, doc.edges, kinds, selectedEdges, analysis.edgeShapes, slots],
   );
 
   const onNodesChange = useCallback(
@@ -227,7 +241,13 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <Controls showInteractive={false} />
         {showMinimap && doc.nodes.length > 0 && (
-          <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor={minimapColour} />
+          <MiniMap
+            pannable
+            zoomable
+            nodeStrokeWidth={3}
+            nodeColor={minimapColour}
+            style={narrow ? NARROW_MINIMAP_SIZE : MINIMAP_SIZE}
+          />
         )}
         <ConnectionHint />
       </ReactFlow>
