@@ -37,10 +37,19 @@ import { useCanvasCommands } from './useCanvasCommands';
 const nodeTypes = { card: NodeCard };
 const edgeTypes = { shape: ShapeEdge };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-/** Below this canvas width (a 1280-pixel window) the minimap shrinks so it hides fewer cards. */
-const NARROW_CANVAS = 900;
 const MINIMAP_SIZE = { width: 200, height: 150 };
-const NARROW_MINIMAP_SIZE = { width: 128, height: 84 };
+const SMALL_MINIMAP_SIZE = { width: 128, height: 84 };
+
+/**
+ * The minimap for a canvas this size: full on a large one, smaller below 900 pixels wide (a 1280-pixel
+ * window), none below 300 high (the training panel open in a 720-pixel window), where it would
+ * cover the cards it maps.
+ */
+function minimapFor(width: number, height: number): 'full' | 'small' | 'none' {
+  if (width === 0) return 'full';
+  if (height < 300) return 'none';
+  return width < 900 ? 'small' : 'full';
+}
 /** Minimap blocks take the colour of their node's category. */
 const minimapColour = (n: CardNode) =>
   `var(--cat-${nodeKind(n.data.node.kind)?.category.toLowerCase() ?? 'unknown'})`;
@@ -60,7 +69,7 @@ export function Canvas() {
   const analysis = useApp((s) => s.analysis);
   const showMinimap = useApp((s) => s.showMinimap);
   const focusRequest = useApp((s) => s.focusRequest);
-  const narrow = useStore((s) => s.width > 0 && s.width < NARROW_CANVAS);
+  const minimap = useStore((s) => minimapFor(s.width, s.height));
 
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const measuredRef = useRef(measured);
@@ -240,13 +249,13 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <Controls showInteractive={false} />
-        {showMinimap && doc.nodes.length > 0 && (
+        {showMinimap && minimap !== 'none' && doc.nodes.length > 0 && (
           <MiniMap
             pannable
             zoomable
             nodeStrokeWidth={3}
             nodeColor={minimapColour}
-            style={narrow ? NARROW_MINIMAP_SIZE : MINIMAP_SIZE}
+            style={minimap === 'small' ? SMALL_MINIMAP_SIZE : MINIMAP_SIZE}
           />
         )}
         <ConnectionHint />

@@ -7,9 +7,18 @@ import {
   type ReactFlowState,
   useStore,
 } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import { DEFAULT_NODE_SIZE } from '../graph/layout';
-import { type Box, detourPath, laneAround, lanePath, sameLane, slotOffset, takesLane } from './edgePath';
+import {
+  type Box,
+  detourPath,
+  type Lane,
+  laneAround,
+  lanePath,
+  sameLane,
+  slotOffset,
+  takesLane,
+} from './edgePath';
 import type { ShapeFlowEdge } from './flowElements';
 
 /** The cards' boxes, worked out once per nodes array (React Flow's store gives a new one per change). */
@@ -40,10 +49,20 @@ export const ShapeEdge = memo(function ShapeEdge(props: EdgeProps<ShapeFlowEdge>
   const targetY = props.targetY + (data?.slot ? slotOffset(data.slot.index, data.slot.count) : 0);
   const settingsLane = takesLane(data?.portType, sourceX, targetX);
   const tensor = data?.portType === 'tensor';
-  // Compared by value, so the edge re-renders only when its lane moves, not on every drag elsewhere.
+  // Worked out again only when the cards or the ends move (not on every pan or zoom frame), and
+  // compared by value, so the edge re-renders only when its lane moves.
+  const last = useRef<{ nodes: readonly Node[]; ends: readonly number[]; lane: Lane | null } | null>(null);
   const lane = useStore((s: ReactFlowState) => {
     if (!settingsLane && !tensor) return null;
-    return laneAround(sourceX, sourceY, targetX, targetY, boxesOf(s.nodes), settingsLane, [source, target]);
+    const ends = [sourceX, sourceY, targetX, targetY];
+    const hit = last.current;
+    if (hit && hit.nodes === s.nodes && hit.ends.every((v, i) => v === ends[i])) return hit.lane;
+    const found = laneAround(sourceX, sourceY, targetX, targetY, boxesOf(s.nodes), settingsLane, [
+      source,
+      target,
+    ]);
+    last.current = { nodes: s.nodes, ends, lane: found };
+    return found;
   }, sameLane);
   const [path, labelX, labelY] =
     lane === null

@@ -98,7 +98,8 @@ describe('auto layout of branching graphs', () => {
     ] as const) {
       const { boxes } = laidOut(sequentialDocument({ dataset: moons, layers: branches([first, second]) }));
       expectNoOverlap(boxes);
-      expect(boxes.get(first)!.x).toBe(boxes.get(second)!.x);
+      // One rank (centred on one x; the cards differ a little in width).
+      expect(Math.abs(boxes.get(first)!.x - boxes.get(second)!.x)).toBeLessThan(20);
       expect(boxes.get(first)!.y, `${first} over ${second}`).toBeLessThan(boxes.get(second)!.y);
     }
   });

@@ -2,6 +2,7 @@ import dagre from '@dagrejs/dagre';
 import type { GraphDocument } from '../../engine/document/schema';
 import { nodeKind } from '../../engine/nodes/registry';
 import type { GraphChange } from '../store/changes';
+import { widestCardWidth } from './cardWidth';
 
 export interface Size {
   width: number;
@@ -49,9 +50,13 @@ export function layoutChanges(
   // With edge labels dagre puts each label in a rank of its own between the cards' ranks, half a
   // ranksep from each.
   g.setGraph({ rankdir: 'LR', nodesep: 28, ranksep: 2 * LABEL_CLEARANCE, marginx: 0, marginy: 0 });
+  // Each card gets the room it needs in the widest language, so a switch of language cannot push
+  // it into a shape label; it sits at the left of that room.
+  const room = new Map<string, Size>();
   for (const node of doc.nodes) {
     const size = sizes.get(node.id) ?? estimateCardSize(node.kind);
-    g.setNode(node.id, { width: size.width, height: size.height });
+    room.set(node.id, { width: Math.max(size.width, widestCardWidth(node)), height: size.height });
+    g.setNode(node.id, room.get(node.id));
   }
   const ids = new Set(doc.nodes.map((n) => n.id));
   for (const edge of doc.edges) {
@@ -67,12 +72,12 @@ export function layoutChanges(
     const laid = g.node(node.id) as Point | undefined;
     if (laid) centres.set(node.id, { x: laid.x, y: laid.y });
   }
-  stackBranchesInInputOrder(doc, centres, (id, kind) => sizes.get(id) ?? estimateCardSize(kind));
+  stackBranchesInInputOrder(doc, centres, (id) => room.get(id)!);
   const changes: GraphChange[] = [];
   for (const node of doc.nodes) {
     const laid = centres.get(node.id);
     if (!laid) continue;
-    const size = sizes.get(node.id) ?? estimateCardSize(node.kind);
+    const size = room.get(node.id)!;
     const position = { x: Math.round(laid.x - size.width / 2), y: Math.round(laid.y - size.height / 2) };
     if (position.x !== node.position.x || position.y !== node.position.y) {
       changes.push({ type: 'moveNode', id: node.id, position });
@@ -95,9 +100,8 @@ interface Point {
 function stackBranchesInInputOrder(
   doc: GraphDocument,
   centres: Map<string, Point>,
-  sizeOf: (id: string, kind: string) => Size,
+  sizeOf: (id: string) => Size,
 ): void {
-  const kinds = new Map(doc.nodes.map((n) => [n.id, n.kind]));
   const into = (id: string) => doc.edges.filter((e) => e.target === id);
   const outOf = (id: string) => doc.edges.filter((e) => e.source === id);
   for (const merge of doc.nodes) {
@@ -113,7 +117,7 @@ function stackBranchesInInputOrder(
     // Group by fork and rank; only same-sized cards trade places.
     const groups = new Map<string, string[]>();
     for (const id of branches) {
-      const size = sizeOf(id, kinds.get(id) ?? '');
+      const size = sizeOf(id);
       const key = `${into(id)[0]?.source}|${Math.round(centres.get(id)!.x)}|${size.height}`;
       groups.set(key, [...(groups.get(key) ?? []), id]);
     }
