@@ -145,9 +145,6 @@ describe.skipIf(!python)('PyTorch export (runs Debian python3-torch; skipped whe
 
   // --redirects 1 --tee 1: Debian's torchrun 1.13 on Python 3.11 cannot parse their default "0"
   // (IntFlag iteration changed in 3.11); any non-zero value avoids that code path.
-  // Two Python processes starting torch and gloo take 10–20 s alone and over a minute while the
-  // rest of the suite runs beside them.
-  const TORCHRUN_TIMEOUT_MS = 240_000;
   const torchrun = [
     '-m',
     'torch.distributed.run',

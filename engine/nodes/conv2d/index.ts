@@ -20,8 +20,8 @@ import { type ExportedLayer, type LayerKind, type LayerParameter, TENSOR_IN, TEN
 import { WEIGHT_PARAMS } from '../weighted.js';
 import { conv2dExport } from './export.js';
 import { conv2dFast } from './fast.js';
+import { windowOutputFormula } from './formula.js';
 import { conv2dReference } from './reference.js';
-
 import { windowShape } from './shape.js';
 
 export const Conv2DParamsSchema = z.object({
@@ -58,9 +58,11 @@ export function initialFilters(params: Conv2DParams, cIn: number, random: Random
   return w;
 }
 
-/** One output value of a filter, and the output size (spec's n_out = ⌊(n + 2p − f)/s⌋ + 1). */
-const CONV_FORWARD =
-  'z_{i,j,k} = b_k + \\sum_{u,v<f}\\sum_{c} a^{[l-1]}_{s i+u,\\, s j+v,\\, c}\\, W_{u,v,c,k},\\quad a = g(z),\\quad n^{[l]}_H = \\left\\lfloor \\tfrac{n^{[l-1]}_H + 2p - f}{s} \\right\\rfloor + 1';
+/** One output value of a filter at position (i, j). */
+const CONV_SUM = 'z_{i,j,k} = b_k + \\sum_{u,v<f}\\sum_{c} a^{[l-1]}_{s i+u,\\, s j+v,\\, c}\\, W_{u,v,c,k}';
+
+/** The filter, its activation and the output size (spec's n_out = ⌊(n + 2p − f)/s⌋ + 1). */
+const CONV_FORWARD = `${CONV_SUM},\\quad a = g(z),\\quad n^{[l]}_H = \\left\\lfloor \\tfrac{n^{[l-1]}_H + 2p - f}{s} \\right\\rfloor + 1`;
 
 /** Spec §4's initializations with the fan-in of a filter, f·f·n_C[l−1] (fan-out f·f·n_C[l]). */
 const convInitializer = (init: Initializer): string =>
@@ -82,7 +84,7 @@ export const Conv2D: LayerKind<Conv2DParams> = {
     zh: '同一个小卷积核在整幅图像上共享：比同样像素上的全连接层参数少得多。',
   },
   formulaFor: (p) =>
-    `${CONV_FORWARD};\\quad ${ACTIVATION_FORMULAS[p.activation]};\\quad ${convInitializer(p.initializer)}`,
+    `${CONV_SUM};\\quad a = g(z);\\quad ${ACTIVATION_FORMULAS[p.activation]};\\quad ${windowOutputFormula(p.padding, p.kernelSize, p.stride)};\\quad ${convInitializer(p.initializer)}`,
   formula: CONV_FORWARD,
   params: Conv2DParamsSchema,
   suggestedRanges: {

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
+import { windowOutputFormula } from '../conv2d/formula.js';
 import { windowGeometry } from '../conv2d/geometry.js';
 import { windowShape } from '../conv2d/shape.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
@@ -59,6 +60,9 @@ function sameAveragePool(
 /** The two pooling kinds differ only in what they take of each window. */
 function poolingKind(kind: PoolKind): LayerKind<PoolParams> {
   const max = kind === 'MaxPool2D';
+  const formula = max
+    ? 'a_{i,j,c} = \\max_{u,v<f}\\; x_{s i+u,\\, s j+v,\\, c}'
+    : 'a_{i,j,c} = \\frac{1}{|\\text{window}|}\\sum_{u,v<f} x_{s i+u,\\, s j+v,\\, c}';
   return {
     kind,
     role: 'layer',
@@ -73,9 +77,8 @@ function poolingKind(kind: PoolKind): LayerKind<PoolParams> {
           en: 'Averages each window: a smoother downsampling than max pooling, no weights to learn.',
           zh: '对每个窗口取平均：比最大池化更平滑的下采样，没有要学习的参数。',
         },
-    formula: max
-      ? 'a_{i,j,c} = \\max_{u,v<f}\\; x_{s i+u,\\, s j+v,\\, c}'
-      : 'a_{i,j,c} = \\frac{1}{|\\text{window}|}\\sum_{u,v<f} x_{s i+u,\\, s j+v,\\, c}',
+    formula,
+    formulaFor: (p) => `${formula};\\quad ${windowOutputFormula(p.padding, p.poolSize, p.stride)}`,
     params: PoolParamsSchema,
     inputs: [TENSOR_IN],
     outputs: [TENSOR_OUT],
