@@ -1,6 +1,7 @@
 import type { LayerSpec, SequentialSpec } from '../engine/document/build.js';
 import { sequentialDocument } from '../engine/document/build.js';
 import type { GraphDocument } from '../engine/document/schema.js';
+import { CONVOLUTION, RESIDUAL } from './architectures.js';
 import { adam, bce, dense, gd, type Lesson, moons, type PresetVariant, sigmoidOut } from './parts.js';
 
 export type { Lesson, PresetVariant } from './parts.js';
@@ -400,6 +401,8 @@ export const LESSONS: Lesson[] = [
       },
     ],
   },
+  RESIDUAL,
+  CONVOLUTION,
 ];
 
 /** Every preset as a graph document, named "Lesson — Variant", its description the lesson text. */
@@ -417,7 +420,7 @@ export function presetDocuments(): {
       doc: sequentialDocument({
         ...variant.spec,
         name: `${lesson.title.en} — ${variant.label}`,
-        description: `${lesson.shows.en}\n\nLook at: ${lesson.lookAt.en}\nTry next: ${lesson.tryNext.en}\n(Notes ${lesson.notes}.)`,
+        description: `${lesson.shows.en}\n\nLook at: ${lesson.lookAt.en}\nTry next: ${lesson.tryNext.en}${lesson.notes ? `\n(Notes ${lesson.notes}.)` : ''}`,
       }),
     })),
   );

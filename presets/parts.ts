@@ -14,7 +14,7 @@ export interface PresetVariant {
 /** A lesson of the notes as presets: what it shows, what to look at, what to try next. */
 export interface Lesson {
   id: string;
-  /** Section of the notes it comes from. */
+  /** Section of the notes it comes from; empty for a lesson beyond them (convolution). */
   notes: string;
   title: LocalizedText;
   shows: LocalizedText;
