@@ -206,13 +206,14 @@ describe.skipIf(!hasChromium)(
       await expect.poll(() => app.node('concatenate1').count(), poll).toBe(0);
     });
 
-    it('trains the residual network on tf.js (the fast executor runs chains only)', async () => {
+    it('trains the residual network (the fast executor runs branches and merges too)', async () => {
       await app.byTestId('toolbar-train').click();
       await waitStatus(app.page, 'done', 90_000);
       expect(await app.byTestId('run-summary').getAttribute('data-reason')).toBe('epochs');
       // moons: 300 × 60% = 180 training rows, m_b 64 → 3 updates an epoch, 20 epochs.
       expect(Number(await app.byTestId('progress').getAttribute('data-updates'))).toBe(60);
-      expect(await text(app.byTestId('backend-status'))).not.toMatch(/fast/);
+      // Automatic: measured, the fast executor wins by two orders of magnitude on a net this small.
+      expect(await text(app.byTestId('backend-status'))).toMatch(/fast/);
       await app.screenshot('graphs-residual-trained');
     }, 120_000);
 

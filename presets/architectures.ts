@@ -113,3 +113,45 @@ export const CONVOLUTION: Lesson = {
     },
   ],
 };
+
+/**
+ * LeNet-style on Fashion-MNIST [28, 28, 1]: conv 6@5×5 same (5·5·1·6 + 6 = 156) → max pool 2 →
+ * [14, 14, 6] → conv 16@5×5 valid (5·5·6·16 + 16 = 2,416) → [10, 10, 16] → max pool 2 → [5, 5, 16] =
+ * 400 → Dense 120 (48,120) → Dense 84 (10,164) → Dense 10 (850): 61,706 parameters.
+ */
+const lenet: SequentialSpec = {
+  dataset: { source: { kind: 'builtin', name: 'fashion-mnist' } },
+  layers: [
+    { kind: 'Conv2D', id: 'conv1', params: { filters: 6, kernelSize: 5, padding: 'same' } },
+    { kind: 'MaxPool2D', id: 'pool1', params: { poolSize: 2, stride: 2 } },
+    { kind: 'Conv2D', id: 'conv2', params: { filters: 16, kernelSize: 5, padding: 'valid' } },
+    { kind: 'MaxPool2D', id: 'pool2', params: { poolSize: 2, stride: 2 } },
+    { kind: 'Flatten', id: 'flatten' },
+    dense(120, {}, 'dense1'),
+    dense(84, {}, 'dense2'),
+    dense(10, { activation: 'linear' }, 'logits'),
+    { kind: 'Softmax', id: 'softmax' },
+  ],
+  loss: { fn: 'categoricalCrossEntropy' },
+  optimizer: adam(0.001),
+  training: { batchMode: 'mini', batchSize: 64, epochs: 10, seed: 1 },
+};
+
+export const FASHION_CNN: Lesson = {
+  id: 'fashion-cnn',
+  notes: '',
+  title: { en: 'Fashion-MNIST with a CNN', zh: '用 CNN 识别 Fashion-MNIST' },
+  shows: {
+    en: 'A LeNet-style network on 70,000 28×28 grey images of clothes in 10 classes (Fashion-MNIST, MIT licence; Debian’s dataset-fashion-mnist): two convolutions with max pooling, [28, 28, 1] → [14, 14, 6] → [5, 5, 16], then Dense 120 → 84 → 10 and Softmax, 61,706 parameters. Its own 10,000 test images are the test set; 600 of the 60,000 training images are the dev set. Ten epochs of Adam reach about 90% test accuracy.',
+    zh: '在 70,000 张 28×28 的服装灰度图（10 类，Fashion-MNIST，MIT 许可；Debian 的 dataset-fashion-mnist）上训练 LeNet 式网络：两层卷积加最大池化，[28, 28, 1] → [14, 14, 6] → [5, 5, 16]，再接全连接 120 → 84 → 10 和 Softmax，共 61,706 个参数。它自带的 10,000 张测试图作为测试集；60,000 张训练图中取 600 张作开发集。Adam 训练十轮，测试准确率约 90%。',
+  },
+  lookAt: {
+    en: 'The shapes on the wires as the image shrinks and deepens, the per-update cost of a 64-image mini-batch, and the train–dev gap growing in the last epochs.',
+    zh: '连线上的形状如何随图像变小、通道变多而变化，每个 64 张图像小批量的代价，以及最后几轮训练集与开发集之间逐渐拉大的差距。',
+  },
+  tryNext: {
+    en: 'Add Dropout (keep_prob 0.8) after dense1 to close the gap, or BatchNorm after each Conv2D (set its activation to linear and put an Activation after the BatchNorm); compare with a Dense-only network of about the same size.',
+    zh: '在 dense1 后加 Dropout（keep_prob 0.8）来缩小差距，或在每个 Conv2D 后加 BatchNorm（把卷积的激活设为 linear，并在 BatchNorm 后加 Activation）；再与参数量相近的纯全连接网络比较。',
+  },
+  variants: [{ label: 'LeNet-style CNN', file: 'fashion-cnn.netcanvas.json', spec: lenet }],
+};

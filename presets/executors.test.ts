@@ -81,7 +81,14 @@ function expectClose(a: number, b: number, what: string): void {
   );
 }
 
-const presets = presetDocuments();
+/**
+ * Fashion-MNIST's LeNet is left out: tf.js, the reference here, needs its CPU backend for a
+ * convolution's filter gradient (WASM has none) and takes ~10 s an update and minutes an evaluation
+ * on 60,000 images. Its kinds are compared on the digits CNN above and on 500 random graphs
+ * (engine/fast/property.test.ts).
+ */
+const TOO_SLOW_ON_TFJS = new Set(['fashion-cnn.netcanvas.json']);
+const presets = presetDocuments().filter((p) => !TOO_SLOW_ON_TFJS.has(p.file));
 
 describe('the fast executor and tf.js on every preset', () => {
   for (const { file, doc } of presets) {

@@ -1,7 +1,7 @@
 import type { LayerSpec, SequentialSpec } from '../engine/document/build.js';
 import { sequentialDocument } from '../engine/document/build.js';
 import type { GraphDocument } from '../engine/document/schema.js';
-import { CONVOLUTION, RESIDUAL } from './architectures.js';
+import { CONVOLUTION, FASHION_CNN, RESIDUAL } from './architectures.js';
 import { adam, bce, dense, gd, type Lesson, moons, type PresetVariant, sigmoidOut } from './parts.js';
 
 export type { Lesson, PresetVariant } from './parts.js';
@@ -403,6 +403,7 @@ export const LESSONS: Lesson[] = [
   },
   RESIDUAL,
   CONVOLUTION,
+  FASHION_CNN,
 ];
 
 /** Every preset as a graph document, named "Lesson — Variant", its description the lesson text. */

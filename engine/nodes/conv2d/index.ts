@@ -64,12 +64,6 @@ const CONV_SUM = 'z_{i,j,k} = b_k + \\sum_{u,v<f}\\sum_{c} a^{[l-1]}_{s i+u,\\, 
 /** The filter, its activation and the output size (spec's n_out = ⌊(n + 2p − f)/s⌋ + 1). */
 const CONV_FORWARD = `${CONV_SUM},\\quad a = g(z),\\quad n^{[l]}_H = \\left\\lfloor \\tfrac{n^{[l-1]}_H + 2p - f}{s} \\right\\rfloor + 1`;
 
-/** Spec §4's initializations with the fan-in of a filter, f·f·n_C[l−1] (fan-out f·f·n_C[l]). */
-const convInitializer = (init: Initializer): string =>
-  INITIALIZER_FORMULAS[init]
-    .replaceAll('n^{[l-1]}', 'f^2 n_C^{[l-1]}')
-    .replaceAll('n^{[l]}', 'f^2 n_C^{[l]}');
-
 /**
  * 2-D convolution over images, channels last: [m, h, w, c] → [m, h', w', filters], each output
  * a = g(Σ x·W + b) over an f×f×c window; h' = ⌈h/s⌉ ('same') or ⌈(h − f + 1)/s⌉ ('valid').
@@ -84,7 +78,7 @@ export const Conv2D: LayerKind<Conv2DParams> = {
     zh: '同一个小卷积核在整幅图像上共享：比同样像素上的全连接层参数少得多。',
   },
   formulaFor: (p) =>
-    `${CONV_SUM};\\quad a = g(z);\\quad ${ACTIVATION_FORMULAS[p.activation]};\\quad ${windowOutputFormula(p.padding, p.kernelSize, p.stride)};\\quad ${convInitializer(p.initializer)}`,
+    `${CONV_SUM};\\quad a = g(z);\\quad ${ACTIVATION_FORMULAS[p.activation]};\\quad ${windowOutputFormula(p.padding, p.kernelSize, p.stride)}`,
   formula: CONV_FORWARD,
   params: Conv2DParamsSchema,
   suggestedRanges: {
