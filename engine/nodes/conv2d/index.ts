@@ -6,12 +6,7 @@ import {
   activationLayer,
   applyActivation,
 } from '../../model/activations.js';
-import {
-  INITIALIZER_FORMULAS,
-  type Initializer,
-  InitializerSchema,
-  initStd,
-} from '../../model/initializers.js';
+import { InitializerSchema, initStd } from '../../model/initializers.js';
 import { newVariable } from '../../model/variables.js';
 import { warning } from '../../problems.js';
 import type { Random } from '../../random.js';
