@@ -22,13 +22,15 @@ export interface AppSessionOptions {
   noFileSystemAccess?: boolean;
   /** Also collect `console.error` messages into `errors`. */
   consoleErrors?: boolean;
+  /** The window size, APP_VIEWPORT unless given (a laptop's 1280 × 720 for the graph suite). */
+  viewport?: { width: number; height: number };
 }
 
 /** Builds and serves the app, launches Chromium headless with the e2e flags, and opens the app. */
 export async function openAppSession(options: AppSessionOptions = {}): Promise<AppSession> {
   const server = await serveRenderer();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS, headless: true });
-  const page = await browser.newPage({ viewport: APP_VIEWPORT });
+  const page = await browser.newPage({ viewport: options.viewport ?? APP_VIEWPORT });
   if (options.noFileSystemAccess) await page.addInitScript(withoutFileSystemAccess);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

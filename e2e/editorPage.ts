@@ -50,6 +50,11 @@ export class EditorPage {
     await this.page.mouse.up();
   }
 
+  /** Drags a node kind from the palette and drops it at `at`, a point in the pane (not a lookup). */
+  async dropFromPalette(kind: string, at: { x: number; y: number }): Promise<void> {
+    await this.byTestId(`palette-${kind}`).dragTo(this.pane(), { targetPosition: at });
+  }
+
   /** Clicks empty canvas (top-left corner of the pane), leaving any text field. */
   async clickEmptyCanvas(): Promise<void> {
     await this.pane().click({ position: { x: 12, y: 12 } });

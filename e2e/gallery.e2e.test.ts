@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import catalog from '../presets/catalog.json' with { type: 'json' };
 import { type AppSession, openAppSession } from './appSession';
 import { hasChromium, warnIfNoChromium } from './browser';
 import { type EditorPage, waitStatus } from './editorPage';
@@ -28,7 +29,7 @@ describe.skipIf(!hasChromium)('the lesson gallery (Chromium)', () => {
     await app.byTestId('cmd-lessons').click();
     const gallery = app.byTestId('gallery');
     await gallery.getByTestId('lesson-initialization').waitFor();
-    expect(await gallery.locator('.lesson').count()).toBe(10);
+    expect(await gallery.locator('.lesson').count()).toBe(catalog.lessons.length);
     // Thumbnails are drawn from the documents: one block per node.
     const blocks = gallery.getByTestId('lesson-getting-started').locator('.thumbnail__node');
     expect(await blocks.count()).toBe(7);

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { selectNodeBackend } from '../cli/backend.js';
 import { prepareRun } from '../engine/compile/prepare.js';
 import { supportsFast } from '../engine/fast/executor.js';
@@ -22,8 +22,10 @@ const UPDATES = 100;
  * the two executors' costs differ by 1e-7 at update 2, 1e-5 at update 10, 1.3e-4 by update 20 and
  * 7e-4 at update 39 — conditioning, not a bug in either. Compared over 20 updates at 5e-4.
  */
-const OVERRIDES: Record<string, { updates: number; tolerance: number }> = {
+const OVERRIDES: Record<string, { updates: number; tolerance: number; backend?: 'cpu' }> = {
   'initialization-random10.netcanvas.json': { updates: 20, tolerance: 5e-4 },
+  // tf.js 4.22's WASM backend has no Conv2DBackpropFilter; on CPU a convolution's update is slow.
+  'convolution-cnn.netcanvas.json': { updates: 20, tolerance: TOLERANCE, backend: 'cpu' },
 };
 
 interface Trained {
@@ -79,15 +81,19 @@ function expectClose(a: number, b: number, what: string): void {
   );
 }
 
-const presets = presetDocuments();
-
-beforeAll(async () => {
-  await selectNodeBackend('wasm');
-});
+/**
+ * Fashion-MNIST's LeNet is left out: tf.js, the reference here, needs its CPU backend for a
+ * convolution's filter gradient (WASM has none) and takes ~10 s an update and minutes an evaluation
+ * on 60,000 images. Its kinds are compared on the digits CNN above and on 500 random graphs
+ * (engine/fast/property.test.ts).
+ */
+const TOO_SLOW_ON_TFJS = new Set(['fashion-cnn.netcanvas.json']);
+const presets = presetDocuments().filter((p) => !TOO_SLOW_ON_TFJS.has(p.file));
 
 describe('the fast executor and tf.js on every preset', () => {
   for (const { file, doc } of presets) {
     it(file, async () => {
+      await selectNodeBackend(OVERRIDES[file]?.backend ?? 'wasm');
       const prepared = await prepareRun(doc);
       if (!prepared.ok) throw new Error(file);
       // Every preset runs on the fast executor, batch norm and dropout included: no tf.js fallback.

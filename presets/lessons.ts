@@ -1,44 +1,10 @@
 import type { LayerSpec, SequentialSpec } from '../engine/document/build.js';
 import { sequentialDocument } from '../engine/document/build.js';
 import type { GraphDocument } from '../engine/document/schema.js';
-import type { LocalizedText } from '../engine/nodes/types.js';
+import { CONVOLUTION, FASHION_CNN, RESIDUAL } from './architectures.js';
+import { adam, bce, dense, gd, type Lesson, moons, type PresetVariant, sigmoidOut } from './parts.js';
 
-/** One graph of a lesson: the lesson's network with one setting changed. */
-export interface PresetVariant {
-  label: string;
-  file: string;
-  spec: SequentialSpec;
-}
-
-/** A lesson of the notes as presets: what it shows, what to look at, what to try next. */
-export interface Lesson {
-  id: string;
-  /** Section of the notes it comes from. */
-  notes: string;
-  title: LocalizedText;
-  shows: LocalizedText;
-  lookAt: LocalizedText;
-  tryNext: LocalizedText;
-  variants: PresetVariant[];
-}
-
-const dense = (units: number, params: Record<string, unknown> = {}, id?: string): LayerSpec => ({
-  kind: 'Dense',
-  ...(id ? { id } : {}),
-  params: { units, activation: 'relu', initializer: 'he', ...params },
-});
-const sigmoidOut = (params: Record<string, unknown> = {}): LayerSpec =>
-  dense(1, { activation: 'sigmoid', ...params }, 'output');
-const bce = { fn: 'binaryCrossEntropy' };
-const adam = (learningRate: number) => ({
-  algorithm: 'adam',
-  learningRate,
-  beta1: 0.9,
-  beta2: 0.999,
-  epsilon: 1e-8,
-});
-const gd = (learningRate: number) => ({ algorithm: 'gd', learningRate });
-const moons = { source: { kind: 'generator', name: 'moons', n: 300, noise: 0.2 }, split: 'auto', seed: 3 };
+export type { Lesson, PresetVariant } from './parts.js';
 
 // 1. Initialization (notes 1.10–1.11)
 const circles = {
@@ -435,6 +401,9 @@ export const LESSONS: Lesson[] = [
       },
     ],
   },
+  RESIDUAL,
+  CONVOLUTION,
+  FASHION_CNN,
 ];
 
 /** Every preset as a graph document, named "Lesson — Variant", its description the lesson text. */
@@ -452,7 +421,7 @@ export function presetDocuments(): {
       doc: sequentialDocument({
         ...variant.spec,
         name: `${lesson.title.en} — ${variant.label}`,
-        description: `${lesson.shows.en}\n\nLook at: ${lesson.lookAt.en}\nTry next: ${lesson.tryNext.en}\n(Notes ${lesson.notes}.)`,
+        description: `${lesson.shows.en}\n\nLook at: ${lesson.lookAt.en}\nTry next: ${lesson.tryNext.en}${lesson.notes ? `\n(Notes ${lesson.notes}.)` : ''}`,
       }),
     })),
   );

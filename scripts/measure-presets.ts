@@ -1,13 +1,14 @@
 // Trains every preset at its full length on the WASM backend and prints what each reaches:
-// `npx tsx scripts/measure-presets.ts [filter]`. The figures in docs/presets.md come from here.
+// `npx tsx scripts/measure-presets.ts [filter] [wasm|cpu]`. The figures in docs/presets.md come from
+// here. Convolutions train on cpu: tf.js 4.22's WASM backend has no Conv2DBackpropFilter kernel.
 import { selectNodeBackend } from '../cli/backend.js';
 import { prepareRun } from '../engine/compile/prepare.js';
 import type { EpochEvent, UpdateEvent } from '../engine/train/events.js';
 import { TrainingRun } from '../engine/train/trainer.js';
 import { presetDocuments } from '../presets/lessons.js';
 
-await selectNodeBackend('wasm');
 const filter = process.argv[2] ?? '';
+await selectNodeBackend(process.argv[3] === 'cpu' ? 'cpu' : 'wasm');
 const pct = (v: number | null | undefined) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
 console.log(
   '| preset | epochs | stop | first cost | train cost | train acc | dev acc | test acc | late σ(cost) | time |',

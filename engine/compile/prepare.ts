@@ -20,6 +20,14 @@ export function describeLoaded(data: LabeledData): DataDescription {
     targets: data.targets,
     m: data.m,
     ...(data.imageShape ? { imageShape: data.imageShape } : {}),
+    ...(data.heldOut
+      ? {
+          heldOut: {
+            test: data.heldOut.test.m,
+            ...(data.heldOut.dev ? { dev: data.heldOut.dev.m } : {}),
+          },
+        }
+      : {}),
   };
 }
 

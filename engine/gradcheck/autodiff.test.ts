@@ -45,10 +45,9 @@ describe('cross-check of the trainer: tf.js float32 autodiff against the float64
     run.dispose();
   });
 
-  // Known engine discrepancy (reported with this folder): Network.logits returns the last layer's z
-  // for the loss, and outputActivation only knows sigmoid and softmax, so a tanh (or relu, leakyRelu)
-  // output is trained under MSE as if it were linear, while the exported model applies tanh. The
-  // reference follows spec: ŷ = tanh(z). Remove `.fails` once the engine applies the output's g.
+  // Found by this cross-check: Network.logits used to hand the loss the last layer's z whatever its g,
+  // so a tanh (or relu, leakyRelu) output was trained under MSE as if it were linear. The output layer
+  // now applies any g but sigmoid and softmax itself, as the reference does (ŷ = tanh(z)).
   it('agrees on a tanh output layer under mean squared error', async () => {
     const { plan, network, batch } = await checkable({
       ...TEST_GRAPHS['mean squared error on a regression target, with Dropout']!,

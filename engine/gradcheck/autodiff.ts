@@ -1,21 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TrainingPlan } from '../compile/plan.js';
 import { Network } from '../model/network.js';
-import type { AugmentParams } from '../nodes/augment/index.js';
-import type { DropoutParams } from '../nodes/dropout/index.js';
+import { product } from '../nodes/shape.js';
 import { createRandom } from '../random.js';
 import type { GradCheckBatch, InputStatistics } from './reference.js';
 
-/** The plan with every Dropout at keep_prob 1 and every Augment without shifts or flips: identities. */
+/**
+ * The plan with every layer at the params the check runs it with (its kind's paramsForCheck): Dropout
+ * at keep_prob 1 and Augment without shifts or flips, identities.
+ */
 export function withoutDropout(plan: TrainingPlan): TrainingPlan {
   return {
     ...plan,
     layers: plan.layers.map((layer) => {
-      if (layer.kind.kind === 'Dropout') return { ...layer, params: { keepProb: 1 } satisfies DropoutParams };
-      if (layer.kind.kind === 'Augment') {
-        return { ...layer, params: { maxShift: 0, flipHorizontal: false } satisfies AugmentParams };
-      }
-      return layer;
+      const forCheck = layer.kind.reference?.paramsForCheck;
+      return forCheck ? { ...layer, params: forCheck(layer.params) } : layer;
     }),
   };
 }
@@ -50,7 +49,8 @@ export function autodiffGradients(
       if (!source) throw new Error(`The network has no parameter ${p.id}.`);
       p.variable.assign(source);
     }
-    const features = plan.layers[0]?.inputFeatures ?? 0;
+    // x arrives as flat rows of the plan's inputShape ([8, 8, 1] → 64); the network reshapes them.
+    const features = product(plan.inputShape);
     const mb = batch.examples;
     const gradients = new Map<string, Float64Array>();
     let cost = Number.NaN;

@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { type BatchNormRule, batchNormRule } from './batchnorm.js';
+import { type BatchNormRule, batchNormRule } from '../nodes/batchnorm/reference-math.js';
+import { denseRule } from '../nodes/dense/reference-math.js';
+import { averagePoolRule, type PoolRule } from '../nodes/pooling/reference-math.js';
 import { gradientCheck } from './check.js';
-import { denseRule } from './dense.js';
 import { penaltyRule } from './penalty.js';
 import { type BackpropRules, REFERENCE_RULES } from './rules.js';
 import { checkable, TEST_GRAPHS } from './test-graphs.js';
@@ -154,5 +155,45 @@ describe('a planted bug in one backward rule fails the check', () => {
     expect(verdicts['batchnorm2/beta']).toBe('correct');
     expect(verdicts['dense3/W']).toBe('correct');
     expect(report.overall.verdict).toBe('bug');
+  });
+
+  it("average pooling's gradient divided by kh·kw at windows that cover padding (tf.js 4.22's AvgPoolGrad)", async () => {
+    // The CNN's AveragePool2D (2×2, stride 2, same) pools [3, 3] into [2, 2]: the right and bottom
+    // windows hang over one padded row or column and cover 2 real cells, the corner one 1. tf.js's
+    // gradient gives each window's cells dOut/4 where the forward pass divided by 2 or 1, so every
+    // tensor before the pooling gets a wrong gradient; the Dense after it stays right.
+    const covered = (start: number, size: number, n: number) =>
+      Math.min(start + size, n) - Math.max(start, 0);
+    const tfjsStyle: PoolRule['backward'] = (dOut, x, g) => {
+      const scaled = dOut.map((v, k) => {
+        const ox = Math.floor(k / g.c) % g.outW;
+        const oy = Math.floor(k / (g.c * g.outW)) % g.outH;
+        const cells =
+          covered(oy * g.strideH - g.padTop, g.kh, g.h) * covered(ox * g.strideW - g.padLeft, g.kw, g.w);
+        return (v * cells) / (g.kh * g.kw);
+      });
+      return averagePoolRule.backward(scaled, x, g);
+    };
+    const { plan, network, batch, inputStatistics } = await checkable(
+      TEST_GRAPHS[
+        'CNN on 8×8×1 digits: Conv2D same and valid/2, BatchNorm, max and same-padded average pooling'
+      ]!,
+    );
+    const report = gradientCheck(plan, network, batch, {
+      inputStatistics: inputStatistics!,
+      rules: { ...REFERENCE_RULES, averagePool: { ...averagePoolRule, backward: tfjsStyle } },
+    });
+    network.dispose();
+    const verdicts = Object.fromEntries(report.rows.map((r) => [r.id, r.verdict]));
+    expect(verdicts).toEqual({
+      'conv2d1/W': 'bug',
+      'batchnorm1/gamma': 'bug',
+      'batchnorm1/beta': 'bug',
+      'conv2d2/W': 'bug',
+      'conv2d2/b': 'bug',
+      'dense1/W': 'correct',
+      'dense1/b': 'correct',
+    });
+    expect(report.passed).toBe(false);
   });
 });

@@ -1,6 +1,5 @@
 import type { TrainingPlan } from '../compile/plan.js';
 import type { Network } from '../model/network.js';
-import type { DropoutParams } from '../nodes/dropout/index.js';
 import { autodiffGradients } from './autodiff.js';
 import { entriesToCheck, GRADCHECK_EPSILON, numericalGradient, roundingPerEntry } from './numerical.js';
 import { readParameters } from './parameters.js';
@@ -123,18 +122,9 @@ function worstEntry(
 const pick = (values: Float64Array | undefined, entries: Int32Array): Float64Array =>
   Float64Array.from(entries, (i) => values?.[i] ?? 0);
 
+/** How the check treats each layer, where its kind says (Dropout and Augment off, BatchNorm's statistics). */
 function layerNotes(plan: TrainingPlan): string[] {
-  return plan.layers.flatMap((layer) => {
-    if (layer.kind.kind === 'Dropout') {
-      const { keepProb } = layer.params as DropoutParams;
-      return [`Dropout "${layer.nodeId}" (keep_prob ${keepProb}) is off for the check (identity).`];
-    }
-    if (layer.kind.kind === 'Augment') return [`Augment "${layer.nodeId}" is off for the check (identity).`];
-    if (layer.kind.kind === 'BatchNorm') {
-      return [`BatchNorm "${layer.nodeId}" normalizes with the batch's own μ and σ² (training mode).`];
-    }
-    return [];
-  });
+  return plan.layers.flatMap((layer) => layer.kind.reference?.note?.(layer.params, layer.nodeId) ?? []);
 }
 
 /**

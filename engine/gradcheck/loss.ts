@@ -1,7 +1,7 @@
+import { sigmoid } from '../nodes/activation/reference-math.js';
 import type { LossFunction } from '../nodes/loss.js';
-import { sigmoid } from './activation.js';
+import { softmaxRule } from '../nodes/softmax/reference-math.js';
 import { type Matrix, zeros } from './matrix.js';
-import { softmaxRule } from './softmax.js';
 import { accumulator } from './sum.js';
 
 /** The network's output as a loss reads it: ŷ, and z before the output non-linearity. */

@@ -29,3 +29,13 @@ export function mapEntries(a: Matrix, f: (value: number, index: number) => numbe
   for (let k = 0; k < a.data.length; k++) out.data[k] = f(a.data[k] as number, k);
   return out;
 }
+
+/**
+ * Flat values seen as rows of `cols` (no copy): a batch [m_b, h, w, c] with cols = c is m_b·h·w rows
+ * of one position's channels; with cols = h·w·c, m_b rows of one example each.
+ */
+export function asMatrix(data: Float64Array, cols: number): Matrix {
+  const rows = data.length / cols;
+  if (!Number.isInteger(rows)) throw new Error(`${data.length} values are not rows of ${cols}.`);
+  return { rows, cols, data };
+}

@@ -6,9 +6,9 @@ export interface ReferenceParameter {
   /** "dense1/W", as the Network names it. */
   id: string;
   nodeId: string;
-  /** 'W' or 'b' (Dense), 'gamma' or 'beta' (BatchNorm). */
+  /** 'W' or 'b' (Dense, Conv2D), 'gamma' or 'beta' (BatchNorm). */
   name: string;
-  /** [n[l−1], n[l]] for W (tf.js convention), [n[l]] for b, γ and β. */
+  /** tf.js's layout: [n[l−1], n[l]] for a Dense W, [f, f, cIn, cOut] for a Conv2D W, [n] for b, γ and β. */
   shape: number[];
   /** Row-major values. The reference reads them live: changing an entry here changes J. */
   values: Float64Array;

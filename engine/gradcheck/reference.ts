@@ -1,24 +1,18 @@
-import { firstBranch, type LayerPlan, type TrainingPlan } from '../compile/plan.js';
-import type { ActivationName } from '../model/activations.js';
-import type { ActivationParams } from '../nodes/activation/index.js';
-import type { BatchNormParams } from '../nodes/batchnorm/index.js';
-import type { DenseParams } from '../nodes/dense/index.js';
-import type { BatchNormCache } from './batchnorm.js';
+import type { LayerPlan, TrainingPlan } from '../compile/plan.js';
+import { product } from '../nodes/shape.js';
 import type { NetworkOutput } from './loss.js';
-import { type Matrix, matrixFrom } from './matrix.js';
+import type { InputStatistics, ReferenceContext, ReferenceLowering, ReferenceStep } from './lowering.js';
+import { asMatrix, type Matrix, matrixFrom } from './matrix.js';
 import type { ReferenceParameter } from './parameters.js';
 import { type BackpropRules, REFERENCE_RULES } from './rules.js';
 import { accumulator } from './sum.js';
 
-/** Per-feature μ and σ of the training split, the constants of a Normalize layer. */
-export interface InputStatistics {
-  mean: ArrayLike<number>;
-  std: ArrayLike<number>;
-}
+export type { InputStatistics } from './lowering.js';
 
 /**
- * The examples the check runs on: x [m_b, n[0]] and y [m_b, k] row-major, y as the loss reads it
- * (labelMatrix), and m, the training-set size that divides the penalty (spec §3).
+ * The examples the check runs on: x [m_b, n[0]] row-major (an image batch as flat rows of h·w·c,
+ * channels last, as the data arrives) and y [m_b, k] as the loss reads it (labelMatrix), and m, the
+ * training-set size that divides the penalty (spec §3).
  */
 export interface GradCheckBatch {
   x: ArrayLike<number>;
@@ -35,42 +29,32 @@ export interface ReferenceOptions {
   rules?: BackpropRules;
 }
 
-/** What one layer's forward pass keeps for its backward pass. */
-type Step = { nodeId: string; input: Matrix; output: Matrix } & (
-  | {
-      kind: 'Dense';
-      z: Matrix;
-      fn: ActivationName;
-      alpha: number;
-      w: ReferenceParameter;
-      b: ReferenceParameter | null;
-    }
-  | { kind: 'Activation'; fn: ActivationName; alpha: number }
-  | { kind: 'BatchNorm'; cache: BatchNormCache; gamma: ReferenceParameter; beta: ReferenceParameter }
-  | { kind: 'Softmax' }
-  | { kind: 'Normalize'; std: ArrayLike<number> }
-  /** Dropout and Augment, off for the check. */
-  | { kind: 'Identity' }
-);
+/** The forward pass: every layer's step by node id, and the output as the loss reads it. */
+interface Forward {
+  steps: Map<string, ReferenceStep>;
+  out: NetworkOutput;
+}
 
-/** ŷ, and the output layer's value before its sigmoid or softmax, for the loss (spec §13). */
-function outputOf(step: Step): NetworkOutput {
-  switch (step.kind) {
-    case 'Dense':
-      return { yHat: step.output, logits: step.z, activation: step.fn === 'sigmoid' ? 'sigmoid' : null };
-    case 'Activation':
-      return { yHat: step.output, logits: step.input, activation: step.fn === 'sigmoid' ? 'sigmoid' : null };
-    case 'Softmax':
-      return { yHat: step.output, logits: step.input, activation: 'softmax' };
-    default:
-      return { yHat: step.output, logits: step.output, activation: null };
-  }
+/** The reference lowering of a layer's kind; a kind without one is a bug (a test lists every kind). */
+function loweringOf(layer: LayerPlan): ReferenceLowering<unknown> {
+  const lowering = layer.kind.reference;
+  if (!lowering) throw new Error(`The gradient check has no reference for ${layer.kind.kind} layers.`);
+  return lowering;
+}
+
+/** Adds `d` into the gradient kept for `id`, copying it the first time (a step may hand one array to several inputs). */
+function accumulate(sums: Map<string, Float64Array>, id: string, d: Float64Array): void {
+  const sum = sums.get(id);
+  if (!sum) sums.set(id, Float64Array.from(d));
+  else for (let k = 0; k < sum.length; k++) sum[k]! += d[k] as number;
 }
 
 /**
- * The plan's network in float64, forward and backward, written out by hand (spec §5's reference).
- * It reads its parameters live from `parameters`, so the check perturbs an entry there and calls
- * `cost` again. Dropout and Augment are identities: the notes turn dropout off for the check.
+ * The plan's network in float64, forward and backward (spec §5's reference), on any DAG: each layer's
+ * kind lowers itself (engine/nodes/<kind>/reference.ts); the forward pass walks the layers in
+ * topological order keeping outputs by node id, the backward pass walks them in reverse, summing ∂J/∂
+ * an output over every node it fed. It reads its parameters live from `parameters`, so the check
+ * perturbs an entry there and calls `cost` again. Dropout and Augment are identities.
  */
 export class ReferenceNetwork {
   private readonly rules: BackpropRules;
@@ -83,12 +67,7 @@ export class ReferenceNetwork {
   ) {
     this.rules = options.rules ?? REFERENCE_RULES;
     this.byId = new Map(parameters.map((p) => [p.id, p]));
-    const branch = firstBranch(plan);
-    if (branch) {
-      throw new Error(
-        `The gradient check's reference walks straight chains; ${branch.nodeId} is on a branch or merge.`,
-      );
-    }
+    for (const layer of plan.layers) loweringOf(layer);
     if (plan.needsInputStatistics && !options.inputStatistics) {
       throw new Error('The plan has a Normalize layer: pass the training split’s inputStatistics.');
     }
@@ -116,10 +95,19 @@ export class ReferenceNetwork {
     const { cost, steps, out, y } = this.evaluate(batch);
     const gradients = new Map<string, Float64Array>();
     // dA[L] = ∂J/∂ŷ, or dZ[L] = (A[L] − Y)/m_b when the loss takes the output's sigmoid/softmax along.
-    let { d, fromLogits } = this.rules.losses[this.plan.loss].gradient(out, y);
-    const last = steps.length - 1;
-    for (let l = last; l >= 0; l--) {
-      d = this.backwardStep(steps[l] as Step, d, fromLogits && l === last, gradients);
+    const { d, fromLogits } = this.rules.losses[this.plan.loss].gradient(out, y);
+    const dOutputs = new Map<string, Float64Array>([[this.plan.outputId, d.data]]);
+    for (const layer of [...this.plan.layers].reverse()) {
+      const dOut = dOutputs.get(layer.nodeId);
+      // A layer whose output reaches the loss by no path gets no gradient, and passes none on.
+      if (!dOut) continue;
+      const atLogits = fromLogits && layer.nodeId === this.plan.outputId;
+      const back = (steps.get(layer.nodeId) as ReferenceStep).backward(dOut, atLogits);
+      back.inputs.forEach((dx, i) => {
+        const from = layer.inputs[i] as string;
+        if (from !== this.plan.datasetNodeId) accumulate(dOutputs, from, dx);
+      });
+      for (const { parameter, gradient } of back.parameters) gradients.set(parameter.id, gradient);
     }
     // dW += (λ/m) W for L2 and (λ₁/m) sign(W) for L1.
     const { penalty } = this.rules;
@@ -136,18 +124,44 @@ export class ReferenceNetwork {
   }
 
   /** The forward pass, the output as the loss reads it, and J. */
-  private evaluate(batch: GradCheckBatch): { cost: number; steps: Step[]; out: NetworkOutput; y: Matrix } {
-    const { x, y } = this.matrices(batch);
-    const steps = this.forward(x);
-    const out = outputOf(steps[steps.length - 1] as Step);
+  private evaluate(batch: GradCheckBatch): Forward & { cost: number; y: Matrix } {
+    const mb = batch.examples;
+    const y = matrixFrom(batch.y, mb, batch.y.length / mb);
+    const x = matrixFrom(batch.x, mb, product(this.plan.inputShape));
+    const { steps, out } = this.forward(x.data, mb);
     const cost = this.rules.losses[this.plan.loss].cost(out, y) + this.penaltyCost(batch.m);
     return { cost, steps, out, y };
   }
 
-  private matrices(batch: GradCheckBatch): { x: Matrix; y: Matrix } {
-    const mb = batch.examples;
-    const features = this.plan.layers[0]?.inputFeatures ?? 0;
-    return { x: matrixFrom(batch.x, mb, features), y: matrixFrom(batch.y, mb, batch.y.length / mb) };
+  /** x: m_b flat examples of the plan's inputShape → every layer's step, in topological order. */
+  private forward(x: Float64Array, examples: number): Forward {
+    const outputs = new Map<string, Float64Array>([[this.plan.datasetNodeId, x]]);
+    const steps = new Map<string, ReferenceStep>();
+    for (const layer of this.plan.layers) {
+      const inputs = layer.inputs.map((id) => outputs.get(id) as Float64Array);
+      const step = loweringOf(layer).forward(inputs, layer.params, this.context(layer, examples));
+      steps.set(layer.nodeId, step);
+      outputs.set(layer.nodeId, step.output);
+    }
+    const last = steps.get(this.plan.outputId) as ReferenceStep;
+    // ŷ, and the output layer's value before its sigmoid or softmax, for the loss (spec §13).
+    const cols = last.output.length / examples;
+    const yHat = asMatrix(last.output, cols);
+    const out: NetworkOutput = last.logits
+      ? { yHat, logits: asMatrix(last.logits.values, cols), activation: last.logits.activation }
+      : { yHat, logits: yHat, activation: null };
+    return { steps, out };
+  }
+
+  private context(layer: LayerPlan, examples: number): ReferenceContext {
+    const { inputStatistics } = this.options;
+    return {
+      layer,
+      examples,
+      rules: this.rules,
+      ...(inputStatistics ? { inputStatistics } : {}),
+      parameter: (name) => this.byId.get(`${layer.nodeId}/${name}`) ?? null,
+    };
   }
 
   private penaltyCost(m: number): number {
@@ -158,118 +172,5 @@ export class ReferenceNetwork {
       if (p.l1 > 0) total.add(penalty.l1Cost(p.values, p.l1, m));
     }
     return total.value;
-  }
-
-  private parameter(nodeId: string, name: string): ReferenceParameter {
-    const p = this.byId.get(`${nodeId}/${name}`);
-    if (!p) throw new Error(`The network has no parameter ${nodeId}/${name}.`);
-    return p;
-  }
-
-  private forward(x: Matrix): Step[] {
-    const steps: Step[] = [];
-    let a = x;
-    for (const layer of this.plan.layers) {
-      const step = this.forwardStep(layer, a);
-      steps.push(step);
-      a = step.output;
-    }
-    return steps;
-  }
-
-  private forwardStep(layer: LayerPlan, input: Matrix): Step {
-    const { rules } = this;
-    const nodeId = layer.nodeId;
-    switch (layer.kind.kind) {
-      case 'Dense': {
-        // z = a_prev W + b, a = g(z). With BatchNorm next, the plan drops b (β replaces it, spec §12).
-        const params = layer.params as DenseParams;
-        const w = this.parameter(nodeId, 'W');
-        const b = this.byId.get(`${nodeId}/b`) ?? null;
-        const z = rules.dense.forward(
-          input,
-          { rows: w.shape[0]!, cols: w.shape[1]!, data: w.values },
-          b?.values ?? null,
-        );
-        const output = rules.activation.forward(params.activation, z, params.leakyAlpha);
-        return {
-          kind: 'Dense',
-          nodeId,
-          input,
-          z,
-          output,
-          fn: params.activation,
-          alpha: params.leakyAlpha,
-          w,
-          b,
-        };
-      }
-      case 'Activation': {
-        const { fn, alpha } = layer.params as ActivationParams;
-        return {
-          kind: 'Activation',
-          nodeId,
-          input,
-          output: rules.activation.forward(fn, input, alpha),
-          fn,
-          alpha,
-        };
-      }
-      case 'BatchNorm': {
-        const gamma = this.parameter(nodeId, 'gamma');
-        const beta = this.parameter(nodeId, 'beta');
-        const { epsilon } = layer.params as BatchNormParams;
-        const { out, cache } = rules.batchNorm.forward(input, gamma.values, beta.values, epsilon);
-        return { kind: 'BatchNorm', nodeId, input, output: out, cache, gamma, beta };
-      }
-      case 'Softmax':
-        return { kind: 'Softmax', nodeId, input, output: rules.softmax.forward(input) };
-      case 'Normalize': {
-        const { mean, std } = this.options.inputStatistics!;
-        return { kind: 'Normalize', nodeId, input, output: rules.normalize.forward(input, mean, std), std };
-      }
-      case 'Dropout':
-      case 'Augment':
-        return { kind: 'Identity', nodeId, input, output: input };
-      default:
-        throw new Error(`The gradient check has no reference for ${layer.kind.kind} layers.`);
-    }
-  }
-
-  /**
-   * One layer's backward step: takes ∂J/∂(its output) — or ∂J/∂z of the output layer when
-   * `atLogits` — stores its parameters' gradients, and returns ∂J/∂(its input).
-   */
-  private backwardStep(
-    step: Step,
-    d: Matrix,
-    atLogits: boolean,
-    gradients: Map<string, Float64Array>,
-  ): Matrix {
-    const { rules } = this;
-    switch (step.kind) {
-      case 'Dense': {
-        const dZ = atLogits ? d : rules.activation.backward(step.fn, d, step.z, step.output, step.alpha);
-        const w = { rows: step.w.shape[0]!, cols: step.w.shape[1]!, data: step.w.values };
-        const { dW, db, dAPrev } = rules.dense.backward(dZ, step.input, w);
-        gradients.set(step.w.id, dW.data);
-        if (step.b) gradients.set(step.b.id, db);
-        return dAPrev;
-      }
-      case 'Activation':
-        return atLogits ? d : rules.activation.backward(step.fn, d, step.input, step.output, step.alpha);
-      case 'BatchNorm': {
-        const { dZ, dGamma, dBeta } = rules.batchNorm.backward(d, step.cache, step.gamma.values);
-        gradients.set(step.gamma.id, dGamma);
-        gradients.set(step.beta.id, dBeta);
-        return dZ;
-      }
-      case 'Softmax':
-        return atLogits ? d : rules.softmax.backward(d, step.output);
-      case 'Normalize':
-        return rules.normalize.backward(d, step.std);
-      case 'Identity':
-        return d;
-    }
   }
 }

@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { prepareRun } from '../compile/prepare.js';
 import { sequentialDocument } from '../document/build.js';
 import { Network } from '../model/network.js';
+import { derivative } from '../nodes/activation/reference-math.js';
+import { batchNormRule } from '../nodes/batchnorm/reference-math.js';
+import { softmaxRule } from '../nodes/softmax/reference-math.js';
 import { createRandom } from '../random.js';
-import { derivative } from './activation.js';
-import { batchNormRule } from './batchnorm.js';
 import { binaryCrossEntropy, categoricalCrossEntropy } from './loss.js';
 import { matrixFrom } from './matrix.js';
 import { readParameters } from './parameters.js';
 import { penaltyRule } from './penalty.js';
 import { ReferenceNetwork } from './reference.js';
-import { softmaxRule } from './softmax.js';
 
 const columnSums = (data: Float64Array, rows: number, cols: number): number[] =>
   Array.from({ length: cols }, (_, j) => {

@@ -23,8 +23,9 @@ const dense = (units: number, activation: string, extra: Record<string, unknown>
 });
 
 /**
- * The graphs the gradient check is tested on: every layer kind, activation, loss and penalty. Each
- * is a sequentialDocument spec; `checkable` prepares it with seeded weights.
+ * The graphs the gradient check is tested on: every layer kind, activation, loss and penalty, straight
+ * chains, a residual block, branches joined, and a convolutional network. Each is a sequentialDocument
+ * spec; `checkable` prepares it with seeded weights.
  */
 export const TEST_GRAPHS: Record<string, Omit<SequentialSpec, 'training'>> = {
   'relu stack with L2 and L1': {
@@ -98,6 +99,55 @@ export const TEST_GRAPHS: Record<string, Omit<SequentialSpec, 'training'>> = {
       dense(8, 'linear'),
       { kind: 'BatchNorm' },
       { kind: 'Activation', params: { fn: 'tanh' } },
+      dense(10, 'linear'),
+      { kind: 'Softmax' },
+    ],
+    loss: { fn: 'categoricalCrossEntropy' },
+  },
+  'residual block: Add with a skip (dense1 feeds the block and the Add)': {
+    dataset: moons,
+    layers: [
+      dense(6, 'tanh', { initializer: 'xavier' }),
+      { ...dense(6, 'relu', { l2: 0.3 }), row: 1 },
+      { ...dense(6, 'linear'), row: 1 },
+      { kind: 'Add', inputs: ['dense3', 'dense1'] },
+      { kind: 'Activation', params: { fn: 'tanh' } },
+      dense(1, 'sigmoid'),
+    ],
+  },
+  'Concatenate of two branches from one layer, one of them normalized': {
+    dataset: blobs,
+    layers: [
+      dense(6, 'tanh', { initializer: 'xavier' }),
+      { ...dense(4, 'relu', { l1: 0.2 }), inputs: ['dense1'], row: 1 },
+      { ...dense(3, 'linear'), inputs: ['dense1'], row: 2 },
+      { kind: 'BatchNorm', row: 2 },
+      { kind: 'Concatenate', inputs: ['dense2', 'batchnorm1'] },
+      dense(3, 'linear'),
+      { kind: 'Softmax' },
+    ],
+    loss: { fn: 'categoricalCrossEntropy' },
+  },
+  'CNN on 8×8×1 digits: Conv2D same and valid/2, BatchNorm, max and same-padded average pooling': {
+    dataset: { source: { kind: 'builtin', name: 'digits' } },
+    layers: [
+      { kind: 'Normalize' },
+      // [8, 8, 1] → [8, 8, 2]; linear, so the BatchNorm after it takes over its bias.
+      {
+        kind: 'Conv2D',
+        params: { filters: 2, kernelSize: 3, padding: 'same', activation: 'linear', l2: 0.5 },
+      },
+      { kind: 'BatchNorm' },
+      { kind: 'Activation', params: { fn: 'relu' } },
+      // ⌈(8 − 2 + 1)/2⌉ = 4: [4, 4, 3].
+      {
+        kind: 'Conv2D',
+        params: { filters: 3, kernelSize: 2, stride: 2, padding: 'valid', activation: 'tanh' },
+      },
+      // [3, 3, 3], then ⌈3/2⌉ = 2 with one padded row and column after: [2, 2, 3].
+      { kind: 'MaxPool2D', params: { poolSize: 2, stride: 1, padding: 'valid' } },
+      { kind: 'AveragePool2D', params: { poolSize: 2, stride: 2, padding: 'same' } },
+      { kind: 'Flatten' },
       dense(10, 'linear'),
       { kind: 'Softmax' },
     ],

@@ -147,3 +147,19 @@ describe('validation', () => {
     expect(analysis.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 });
+
+describe('a test set from a source of its own', () => {
+  it('leaves the training source all its rows but dev when checking the mini-batch size', () => {
+    // train.csv has 100 rows and test.csv 30: with { dev: 0.2, test: 0.1 } training keeps 100 − 20 = 80.
+    const data = { features: 2, classes: 2, targets: 1, m: 100, heldOut: { test: 30 } };
+    const doc = (batchSize: number) =>
+      binary({
+        dataset: { ...moons, split: { dev: 0.2, test: 0.1 } },
+        training: { batchMode: 'mini', batchSize },
+      });
+    const batchProblems = (batchSize: number) =>
+      analyzeGraph(doc(batchSize), data).problems.filter((p) => p.path === 'batchSize');
+    expect(batchProblems(80)).toEqual([]);
+    expect(batchProblems(81)[0]?.message).toContain('training-set size m = 80');
+  });
+});

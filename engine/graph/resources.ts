@@ -1,4 +1,4 @@
-import { splitSizes } from '../data/split.js';
+import { splitSizesOf } from '../data/split.js';
 import type { DataDescription } from '../data/types.js';
 import type { DatasetParams } from '../nodes/dataset.js';
 import type { LossParams } from '../nodes/loss.js';
@@ -92,7 +92,7 @@ export function estimateMemory(
   const parameterBytes = FLOAT * (params * (2 + slots + snapshot) + state * (1 + snapshot));
 
   const m = data?.m ?? null;
-  const split = m !== null && dataset ? splitSizes(m, dataset.split) : null;
+  const split = m !== null && dataset && data ? splitSizesOf({ ...data, m }, dataset.split) : null;
   const batchSize =
     training && split
       ? batchSizeFor(training, split.train)

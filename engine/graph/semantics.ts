@@ -1,4 +1,4 @@
-import { splitSizes } from '../data/split.js';
+import { splitSizesOf } from '../data/split.js';
 import type { DataDescription } from '../data/types.js';
 import type { DatasetParams } from '../nodes/dataset.js';
 import type { LossParams } from '../nodes/loss.js';
@@ -125,7 +125,7 @@ export function checkTraining(
   const dataset = resolved.get(topology.datasetId);
   if (!training || !dataset || data?.m == null) return [];
   const params = training.params as TrainingParams;
-  const { train, dev } = splitSizes(data.m, (dataset.params as DatasetParams).split);
+  const { train, dev } = splitSizesOf({ ...data, m: data.m }, (dataset.params as DatasetParams).split);
   const problems: Problem[] = [];
   const id = topology.trainingId;
   if (train < 1)

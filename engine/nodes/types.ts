@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { DataDescription } from '../data/types.js';
 import type { ExportLowering } from '../export/lowering.js';
 import type { FastLoweringFactory } from '../fast/lowering.js';
+import type { ReferenceLowering } from '../gradcheck/lowering.js';
 import type { Problem } from '../problems.js';
 import type { Random } from '../random.js';
 import type { Scale } from '../search/scales.js';
@@ -169,6 +170,8 @@ export interface LayerKind<P> extends NodeKindBase<P> {
   /** The activation this layer ends in, for checking it against the loss. */
   endsIn(params: P): 'sigmoid' | 'softmax' | 'other';
   build(params: P, ctx: BuildContext): Layer;
+  /** Its float64 forward and backward for the gradient check (reference.ts in the kind's folder). */
+  reference?: ReferenceLowering<P>;
   /** Its ONNX and PyTorch forms and how it reads its trained numbers (`<kind>/export.ts`). */
   export?: ExportLowering<P, unknown>;
   /** Its float32 forward and backward on the fast executor (engine/fast; the kind's fast.ts). */

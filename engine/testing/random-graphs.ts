@@ -285,7 +285,8 @@ const BREAKS: ((doc: GraphDocument, random: Random) => void)[] = [
 export function randomBrokenGraph(seed: number): RandomGraph {
   const graph = randomGraph(seed);
   const random = createRandom(seed ^ 0x5bd1e995);
-  const doc: GraphDocument = structuredClone(graph.doc);
+  // A deep copy: the engine's lib (ES2022, no DOM) has no structuredClone type; a document is plain JSON.
+  const doc = JSON.parse(JSON.stringify(graph.doc)) as GraphDocument;
   const breaks = between(random, 1, 3);
   for (let i = 0; i < breaks; i++) pick(random, BREAKS)(doc, random);
   return { ...graph, doc };

@@ -1,5 +1,6 @@
 import { readDocument } from '../../engine/document/parse';
 import type { GraphDocument } from '../../engine/document/schema';
+import { analyzeGraph } from '../../engine/graph/analyze';
 import preset from '../../presets/moons-adam.netcanvas.json';
 import { layoutChanges } from '../graph/layout';
 import { systemLanguage } from '../i18n/i18n';
@@ -20,7 +21,8 @@ import { createProjectCommands, type ProjectCommands } from './commands';
 function startDocument(): GraphDocument {
   const result = readDocument(preset);
   if (!result.ok) return emptyDocument();
-  return applyGraphChanges(result.value, layoutChanges(result.value, new Map())).doc;
+  const { edgeShapes } = analyzeGraph(result.value);
+  return applyGraphChanges(result.value, layoutChanges(result.value, new Map(), edgeShapes)).doc;
 }
 
 /**

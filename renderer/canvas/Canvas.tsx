@@ -9,6 +9,7 @@ import {
   type NodeChange,
   ReactFlow,
   useReactFlow,
+  useStore,
 } from '@xyflow/react';
 import { type DragEvent, type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { nodeKind } from '../../engine/nodes/registry';
@@ -18,6 +19,7 @@ import { datasetForDrop } from '../data/dataSlice';
 import { checkConnection } from '../graph/connection';
 import { edgeIdFor } from '../graph/ids';
 import { DEFAULT_NODE_SIZE, type Size } from '../graph/layout';
+import { inputSlots, severalInputCounts } from '../graph/merge';
 import { useLanguage, useT } from '../i18n/useT';
 import type { GraphChange } from '../store/changes';
 import { useApp, useAppStoreApi } from '../store/context';
@@ -37,6 +39,19 @@ import { useCanvasCommands } from './useCanvasCommands';
 const nodeTypes = { card: NodeCard };
 const edgeTypes = { shape: ShapeEdge };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const MINIMAP_SIZE = { width: 200, height: 150 };
+const SMALL_MINIMAP_SIZE = { width: 128, height: 84 };
+
+/**
+ * The minimap for a canvas this size: full on a large one, smaller below 900 pixels wide (a 1280-pixel
+ * window), none below 300 high (the training panel open in a 720-pixel window), where it would
+ * cover the cards it maps.
+ */
+function minimapFor(width: number, height: number): 'full' | 'small' | 'none' {
+  if (width === 0) return 'full';
+  if (height < 300) return 'none';
+  return width < 900 ? 'small' : 'full';
+}
 /** Minimap blocks take the colour of their node's category. */
 const minimapColour = (n: CardNode) =>
   `var(--cat-${nodeKind(n.data.node.kind)?.category.toLowerCase() ?? 'unknown'})`;
@@ -56,6 +71,7 @@ export function Canvas() {
   const analysis = useApp((s) => s.analysis);
   const showMinimap = useApp((s) => s.showMinimap);
   const focusRequest = useApp((s) => s.focusRequest);
+  const minimap = useStore((s) => minimapFor(s.width, s.height));
 
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const measuredRef = useRef(measured);
@@ -65,14 +81,21 @@ export function Canvas() {
   const [kindIndex] = useState(createKindIndex);
   const dragSession = useRef(0);
 
-  const nodes = useMemo(
-    () => mapNodes(doc.nodes, selectedNodes, analysis.byNode, measured),
-    [mapNodes, doc.nodes, selectedNodes, analysis.byNode, measured],
-  );
   const kinds = kindIndex(doc.nodes);
+  const severalInputs = useMemo(() => severalInputCounts(doc.edges, kinds), [doc.edges, kinds]);
+  const slots = useMemo(() => {
+    const centres = new Map(
+      doc.nodes.map((n) => [n.id, n.position.y + (measured.get(n.id) ?? DEFAULT_NODE_SIZE).height / 2]),
+    );
+    return inputSlots(doc.edges, kinds, (id) => centres.get(id) ?? 0);
+  }, [doc.edges, doc.nodes, kinds, measured]);
+  const nodes = useMemo(
+    () => mapNodes(doc.nodes, selectedNodes, analysis.byNode, measured, severalInputs),
+    [mapNodes, doc.nodes, selectedNodes, analysis.byNode, measured, severalInputs],
+  );
   const edges = useMemo(
-    () => mapEdges(doc.edges, kinds, selectedEdges, analysis.edgeShapes),
-    [mapEdges, doc.edges, kinds, selectedEdges, analysis.edgeShapes],
+    () => mapEdges(doc.edges, kinds, selectedEdges, analysis.edgeShapes, slots),
+    [mapEdges, doc.edges, kinds, selectedEdges, analysis.edgeShapes, slots],
   );
 
   const onNodesChange = useCallback(
@@ -239,8 +262,14 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <Controls showInteractive={false} />
-        {showMinimap && doc.nodes.length > 0 && (
-          <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor={minimapColour} />
+        {showMinimap && minimap !== 'none' && doc.nodes.length > 0 && (
+          <MiniMap
+            pannable
+            zoomable
+            nodeStrokeWidth={3}
+            nodeColor={minimapColour}
+            style={minimap === 'small' ? SMALL_MINIMAP_SIZE : MINIMAP_SIZE}
+          />
         )}
         <ConnectionHint />
       </ReactFlow>

@@ -20,17 +20,37 @@ const isPlainLayer = (kind: AnyNodeKind) =>
   kind.outputs.length <= 1 &&
   [...kind.inputs, ...kind.outputs].every((p) => p.name === 'in' || p.name === 'out');
 
-function PortHandle({ nodeId, port, side }: { nodeId: string; port: PortSpec; side: 'in' | 'out' }) {
+/**
+ * A port. One that takes several edges (a merge's `in`) is drawn tall, with the number of edges it
+ * has inside it; its wires end spread along it, in order.
+ */
+function PortHandle({
+  nodeId,
+  port,
+  side,
+  count,
+}: {
+  nodeId: string;
+  port: PortSpec;
+  side: 'in' | 'out';
+  count?: number | undefined;
+}) {
+  const t = useT();
   const language = useLanguage();
+  const several = side === 'in' && port.multiple === true;
+  const title = `${port.name} · ${lookup(language, `port.${port.type}`) ?? port.type}${port.optional ? ' (optional)' : ''}`;
   return (
     <Handle
       type={side === 'in' ? 'target' : 'source'}
       position={side === 'in' ? Position.Left : Position.Right}
       id={port.name}
-      className={`port-handle port-handle--${port.type}`}
+      className={`port-handle port-handle--${port.type}${several ? ' port-handle--several' : ''}`}
       data-testid={`handle-${nodeId}-${port.name}`}
-      title={`${port.name} · ${lookup(language, `port.${port.type}`) ?? port.type}${port.optional ? ' (optional)' : ''}`}
-    />
+      data-edges={several ? (count ?? 0) : undefined}
+      title={several ? `${title} · ${t('port.several', { count: count ?? 0 })}` : title}
+    >
+      {several && count ? <span className="port-handle__count">{count}</span> : null}
+    </Handle>
   );
 }
 
@@ -39,7 +59,7 @@ export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps
   countRender(id);
   const t = useT();
   const language = useLanguage();
-  const { node, problems } = data;
+  const { node, problems, severalInputs } = data;
   const kind = nodeKind(node.kind);
   const summary = useMemo(() => summaryOf(kind, node.params), [kind, node.params]);
   const severity = problems?.severity;
@@ -72,7 +92,7 @@ export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps
       </div>
       {kind && plain && (
         <>
-          {kind.inputs[0] && <PortHandle nodeId={id} port={kind.inputs[0]} side="in" />}
+          {kind.inputs[0] && <PortHandle nodeId={id} port={kind.inputs[0]} side="in" count={severalInputs} />}
           {kind.outputs[0] && <PortHandle nodeId={id} port={kind.outputs[0]} side="out" />}
         </>
       )}
@@ -88,7 +108,7 @@ export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps
                 >
                   {input && (
                     <>
-                      <PortHandle nodeId={id} port={input} side="in" />
+                      <PortHandle nodeId={id} port={input} side="in" count={severalInputs} />
                       {input.name}
                     </>
                   )}

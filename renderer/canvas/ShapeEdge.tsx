@@ -1,17 +1,77 @@
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
-import { memo } from 'react';
-import { lanePath, takesLane } from './edgePath';
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  type EdgeProps,
+  getBezierPath,
+  type Node,
+  type ReactFlowState,
+  useStore,
+} from '@xyflow/react';
+import { memo, useRef } from 'react';
+import { DEFAULT_NODE_SIZE } from '../graph/layout';
+import {
+  type Box,
+  detourPath,
+  type Lane,
+  laneAround,
+  lanePath,
+  sameLane,
+  slotOffset,
+  takesLane,
+} from './edgePath';
 import type { ShapeFlowEdge } from './flowElements';
 
-/** An edge coloured by the type it carries, labelled with the shape flowing through it ("[m, 20]"). */
+/** The cards' boxes, worked out once per nodes array (React Flow's store gives a new one per change). */
+const boxesOfNodes = new WeakMap<readonly Node[], Box[]>();
+function boxesOf(nodes: readonly Node[]): Box[] {
+  let boxes = boxesOfNodes.get(nodes);
+  if (!boxes) {
+    boxes = nodes.map((n) => ({
+      id: n.id,
+      x: n.position.x,
+      y: n.position.y,
+      width: n.measured?.width ?? DEFAULT_NODE_SIZE.width,
+      height: n.measured?.height ?? DEFAULT_NODE_SIZE.height,
+    }));
+    boxesOfNodes.set(nodes, boxes);
+  }
+  return boxes;
+}
+
+/**
+ * An edge coloured by the type it carries, labelled with the shape flowing through it ("[m, 20]").
+ * A wire into a port that takes several ends at its own place on the tall handle; a wire that would
+ * cross cards (a skip connection, the long labels wire) runs along a lane around them.
+ */
 export const ShapeEdge = memo(function ShapeEdge(props: EdgeProps<ShapeFlowEdge>) {
-  const { id, data, selected } = props;
+  const { id, data, selected, source, target, sourceX, sourceY, targetX } = props;
   const type = data?.portType ?? 'unknown';
-  const { sourceX, sourceY, targetX, targetY } = props;
-  const lane = takesLane(data?.portType, sourceX, targetX);
-  const [path, labelX, labelY] = lane ? lanePath(sourceX, sourceY, targetX, targetY) : getBezierPath(props);
+  const targetY = props.targetY + (data?.slot ? slotOffset(data.slot.index, data.slot.count) : 0);
+  const settingsLane = takesLane(data?.portType, sourceX, targetX);
+  const tensor = data?.portType === 'tensor';
+  // Worked out again only when the cards or the ends move (not on every pan or zoom frame), and
+  // compared by value, so the edge re-renders only when its lane moves.
+  const last = useRef<{ nodes: readonly Node[]; ends: readonly number[]; lane: Lane | null } | null>(null);
+  const lane = useStore((s: ReactFlowState) => {
+    if (!settingsLane && !tensor) return null;
+    const ends = [sourceX, sourceY, targetX, targetY];
+    const hit = last.current;
+    if (hit && hit.nodes === s.nodes && hit.ends.every((v, i) => v === ends[i])) return hit.lane;
+    const found = laneAround(sourceX, sourceY, targetX, targetY, boxesOf(s.nodes), settingsLane, [
+      source,
+      target,
+    ]);
+    last.current = { nodes: s.nodes, ends, lane: found };
+    return found;
+  }, sameLane);
+  const [path, labelX, labelY] =
+    lane === null
+      ? getBezierPath({ ...props, targetY })
+      : settingsLane
+        ? lanePath(sourceX, sourceY, targetX, targetY, lane.y)
+        : detourPath(sourceX, sourceY, targetX, targetY, lane);
   // A short wire's label floats just above it, clear of the ports at both ends.
-  const lift = lane ? '-50%' : 'calc(-100% - 3px)';
+  const lift = lane === null ? 'calc(-100% - 3px)' : '-50%';
   return (
     <>
       <BaseEdge

@@ -3,11 +3,22 @@ import type { GraphEdge, GraphNode } from '../../engine/document/schema';
 import { nodeKind } from '../../engine/nodes/registry';
 import type { PortType } from '../../engine/nodes/types';
 import type { Size } from '../graph/layout';
+import type { InputSlot } from '../graph/merge';
 import type { NodeProblems } from '../store/analysis';
 
-export type CardData = { node: GraphNode; problems: NodeProblems | undefined };
+export type CardData = {
+  node: GraphNode;
+  problems: NodeProblems | undefined;
+  /** Edges into the node's port that takes several (a merge's `in`); undefined for other kinds. */
+  severalInputs?: number;
+};
 export type CardNode = Node<CardData, 'card'>;
-export type ShapeEdgeData = { shape: string | undefined; portType: PortType | undefined };
+export type ShapeEdgeData = {
+  shape: string | undefined;
+  portType: PortType | undefined;
+  /** Its place among the edges into a port that takes several. */
+  slot?: InputSlot;
+};
 export type ShapeFlowEdge = Edge<ShapeEdgeData, 'shape'>;
 
 /**
@@ -21,21 +32,28 @@ export function createNodeMapper() {
     selected: ReadonlySet<string>,
     problems: ReadonlyMap<string, NodeProblems>,
     measured: ReadonlyMap<string, Size>,
+    severalInputs: ReadonlyMap<string, number> = new Map(),
   ): CardNode[] => {
     const seen = new Set<string>();
     const out = nodes.map((node) => {
       seen.add(node.id);
-      const inputs = [node, selected.has(node.id), problems.get(node.id), measured.get(node.id)];
+      const several = severalInputs.get(node.id);
+      const inputs = [node, selected.has(node.id), problems.get(node.id), measured.get(node.id), several];
       const hit = cache.get(node.id);
       if (hit?.inputs.every((v, i) => v === inputs[i])) return hit.out;
+      const sameData =
+        hit && hit.inputs[0] === node && hit.inputs[2] === inputs[2] && hit.inputs[4] === several;
       const flowNode: CardNode = {
         id: node.id,
         type: 'card',
         position: node.position,
-        data:
-          hit && hit.inputs[0] === node && hit.inputs[2] === inputs[2]
-            ? hit.out.data
-            : { node, problems: problems.get(node.id) },
+        data: sameData
+          ? hit.out.data
+          : {
+              node,
+              problems: problems.get(node.id),
+              ...(several === undefined ? {} : { severalInputs: several }),
+            },
         selected: selected.has(node.id),
       };
       const size = measured.get(node.id);
@@ -66,12 +84,14 @@ export function createEdgeMapper() {
     kinds: ReadonlyMap<string, string>,
     selected: ReadonlySet<string>,
     shapes: Readonly<Record<string, string>>,
+    slots: ReadonlyMap<string, InputSlot> = new Map(),
   ): ShapeFlowEdge[] => {
     const seen = new Set<string>();
     const out = edges.map((edge) => {
       seen.add(edge.id);
       const sourceKind = kinds.get(edge.source);
-      const inputs = [edge, sourceKind, selected.has(edge.id), shapes[edge.id]];
+      const slot = slots.get(edge.id);
+      const inputs = [edge, sourceKind, selected.has(edge.id), shapes[edge.id], slot?.index, slot?.count];
       const hit = cache.get(edge.id);
       if (hit?.inputs.every((v, i) => v === inputs[i])) return hit.out;
       const portType = sourceKind
@@ -85,7 +105,7 @@ export function createEdgeMapper() {
         target: edge.target,
         targetHandle: edge.targetPort,
         selected: selected.has(edge.id),
-        data: { shape: shapes[edge.id], portType },
+        data: { shape: shapes[edge.id], portType, ...(slot ? { slot } : {}) },
       };
       cache.set(edge.id, { inputs, out: flowEdge });
       return flowEdge;

@@ -55,9 +55,9 @@ export function useCanvasCommands(): CanvasCommands {
         if (added) state.applyChanges(added.changes, { select: [added.nodeId] });
       },
       layout() {
-        const { doc, applyChanges } = store.getState();
+        const { doc, analysis, applyChanges } = store.getState();
         const sizes = new Map(doc.nodes.map((n) => [n.id, sizeOf(n.id)]));
-        const changes = layoutChanges(doc, sizes);
+        const changes = layoutChanges(doc, sizes, analysis.edgeShapes);
         if (changes.length) applyChanges(changes);
         requestAnimationFrame(() => void flow.fitView(FIT_OPTIONS));
       },

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { BuiltinDataFile } from '../../engine/data/builtin-files';
 import type { GraphDocument } from '../../engine/document/schema';
+import { hasRole } from '../../engine/nodes/registry';
 import { dataFromDrop } from '../platform/data-files';
 import type { OpenedData, Platform } from '../platform/types';
 import type { AppState } from '../store/types';
@@ -55,7 +56,7 @@ export interface DataSlice {
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 const datasetSources = (doc: GraphDocument) =>
-  doc.nodes.filter((n) => n.kind === 'Dataset').map((n) => n.params.source);
+  doc.nodes.filter((n) => hasRole(n.kind, 'dataset')).map((n) => n.params.source);
 
 /** The data slice: files the user opened for Dataset nodes, and the built-in sets read on demand. */
 export const createDataSlice =
@@ -126,7 +127,7 @@ export const createDataSlice =
       dropData: (nodeId, transfer, target) => open(nodeId, target, () => dataFromDrop(transfer)),
       useOpenedData(nodeId, opened, target) {
         const s = get();
-        const node = s.doc.nodes.find((n) => n.id === nodeId && n.kind === 'Dataset');
+        const node = s.doc.nodes.find((n) => n.id === nodeId && hasRole(n.kind, 'dataset'));
         if (!node) return false;
         const part =
           target === 'source'
@@ -172,7 +173,7 @@ export const createDataSlice =
 
 /** Where data dropped on the canvas goes: the selected Dataset node, else the only one; null when unclear. */
 export function datasetForDrop(s: AppState): string | null {
-  const datasets = s.doc.nodes.filter((n) => n.kind === 'Dataset');
+  const datasets = s.doc.nodes.filter((n) => hasRole(n.kind, 'dataset'));
   const selected = datasets.find((n) => s.selectedNodes.has(n.id));
   return selected?.id ?? (datasets.length === 1 ? (datasets[0]?.id ?? null) : null);
 }

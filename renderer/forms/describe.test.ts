@@ -101,6 +101,15 @@ describe('form values', () => {
     expect(schema.safeParse({ source: initialValue(source.variants[1]!.desc) }).success).toBe(true);
   });
 
+  it('switching the source from moons to built-in gives the digits, not a built-in named moons', () => {
+    const source = field(fieldsOf('Dataset'), 'source');
+    if (source?.type !== 'variants') throw new Error('source is not a union');
+    const moons = defaultParams(nodeKind('Dataset')!).source;
+    const builtin = switchVariant(source, moons, 'builtin');
+    expect(builtin).toEqual({ kind: 'builtin', name: 'digits' });
+    expect(nodeKind('Dataset')!.params.safeParse({ source: builtin }).success).toBe(true);
+  });
+
   it('reports the zod message for the edited field only', () => {
     const dense = nodeKind('Dense')!;
     const params = defaultParams(dense);

@@ -248,11 +248,23 @@ export function switchVariant(
   const old = (current ?? {}) as Record<string, unknown>;
   const next: Record<string, unknown> = { ...base, [desc.discriminator]: value };
   const discriminators = new Set(collectDiscriminators(variant?.desc));
+  const fields = variant?.desc.type === 'object' ? variant.desc.fields : [];
   for (const key of Object.keys(base)) {
     if (key === desc.discriminator || discriminators.has(key)) continue;
-    if (key in old && typeof old[key] === typeof base[key]) next[key] = old[key];
+    const field = fields.find((f) => f.key === key)?.desc;
+    if (key in old && typeof old[key] === typeof base[key] && accepts(field, old[key])) next[key] = old[key];
   }
   return next;
+}
+
+/**
+ * Whether a value kept from the old variant fits the new one's field: generator moons → built-in
+ * must not keep name "moons" where the built-in source only takes "digits".
+ */
+function accepts(desc: FieldDesc | undefined, value: unknown): boolean {
+  if (desc?.type === 'literal') return desc.value === value;
+  if (desc?.type === 'enum') return desc.options.includes(value as Choice);
+  return true;
 }
 
 function collectDiscriminators(desc: FieldDesc | undefined): string[] {

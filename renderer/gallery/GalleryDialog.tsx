@@ -43,7 +43,7 @@ const LessonCard = memo(function LessonCard({ lesson }: { lesson: LoadedLesson }
       </button>
       <div className="lesson__body">
         <div className="lesson__meta">
-          {t('gallery.notes', { notes: lesson.notes })}
+          {lesson.notes ? t('gallery.notes', { notes: lesson.notes }) : t('gallery.beyondNotes')}
           {variants.length > 1 && ` · ${t('gallery.variants', { count: variants.length })}`}
         </div>
         <h3 className="lesson__title">{title}</h3>

@@ -18,7 +18,8 @@ export interface Refusal {
 
 /**
  * Checks a connection before it is made, with the same rules the engine validates (port types
- * match, one edge per input, no cycles). Returns null when it may be made, else the reason.
+ * match, one edge per input unless the port takes several, as a merge's `in` does; no cycles).
+ * Returns null when it may be made, else the reason.
  */
 export function checkConnection(doc: GraphDocument, c: PortConnection): Refusal | null {
   if (c.source === c.target) return { key: 'connect.self', vars: {} };
@@ -33,9 +34,12 @@ export function checkConnection(doc: GraphDocument, c: PortConnection): Refusal 
       vars: { from: out.type, to: inp.type, port: `${c.target}.${inp.name}` },
     };
   }
-  const taken = doc.edges.find((e) => e.target === c.target && e.targetPort === inp.name);
-  if (taken)
-    return { key: 'connect.occupied', vars: { port: `${c.target}.${inp.name}`, from: taken.source } };
+  const port = `${c.target}.${inp.name}`;
+  const into = doc.edges.filter((e) => e.target === c.target && e.targetPort === inp.name);
+  if (into.some((e) => e.source === c.source && e.sourcePort === c.sourceHandle))
+    return { key: 'connect.duplicate', vars: { port, from: c.source } };
+  const taken = into[0];
+  if (taken && !inp.multiple) return { key: 'connect.occupied', vars: { port, from: taken.source } };
   if (reaches(doc, c.target, c.source)) return { key: 'connect.cycle', vars: {} };
   return null;
 }

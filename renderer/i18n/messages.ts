@@ -50,6 +50,7 @@ const en = {
   'port.loss': 'loss',
   'port.optimizer': 'optimizer',
   'port.schedule': 'schedule',
+  'port.several': 'takes several edges ({count} connected)',
 
   'canvas.label': 'Graph canvas',
   'canvas.emptyTitle': 'Start with a Dataset',
@@ -68,6 +69,7 @@ const en = {
   'connect.typeMismatch': 'A {from} output cannot feed {port}, which takes {to}: port types must match.',
   'connect.occupied':
     '{port} already takes an edge (from {from}); an input takes one edge. Delete that edge first.',
+  'connect.duplicate': '{from} already feeds {port}.',
   'connect.cycle': 'That would make a cycle: data must flow one way.',
   'connect.refused': 'Connection refused: {reason}',
 
@@ -81,6 +83,12 @@ const en = {
   'inspector.project': 'Project',
   'inspector.projectStats': '{nodes} nodes, {edges} edges',
   'inspector.label': 'Label',
+  'inspector.inputs': 'Inputs',
+  'inspector.inputsOrder':
+    'In the order the node takes them: Concatenate puts x₁ first along the last axis. ↑ ↓ change the order.',
+  'inspector.noInputs': 'No inputs yet: connect two or more layers to its in port.',
+  'inspector.moveUp': 'Move {input} earlier',
+  'inspector.moveDown': 'Move {input} later',
 
   'field.name': 'Name',
   'field.description': 'Description',
@@ -271,6 +279,8 @@ const en = {
   'value.manual': 'manual',
   'value.generator': 'generator',
   'value.builtin': 'built-in',
+  'value.same': 'same (zero padding, ⌈n/s⌉ out)',
+  'value.valid': 'valid (no padding)',
   'value.csv': 'CSV file',
   'value.inline': 'inline data',
   'value.auto': 'auto',
@@ -339,6 +349,7 @@ const en = {
   'gallery.loading': 'Loading lessons…',
   'gallery.failed': 'The lessons could not be loaded.',
   'gallery.notes': 'Notes {notes}',
+  'gallery.beyondNotes': 'Beyond the notes',
   'gallery.variants': '{count} variants',
   'gallery.lookAt': 'Look at:',
   'gallery.openVariant': 'Open “{label}” on the canvas',
@@ -512,6 +523,7 @@ const zh: MessageTable = {
   'port.loss': '损失',
   'port.optimizer': '优化器',
   'port.schedule': '学习率衰减',
+  'port.several': '可接多条边（已接 {count} 条）',
 
   'canvas.label': '网络图画布',
   'canvas.emptyTitle': '从数据集开始',
@@ -529,6 +541,7 @@ const zh: MessageTable = {
   'connect.noPort': '请从输出端口（右侧）连到输入端口（左侧）。',
   'connect.typeMismatch': '{from} 输出不能接到 {port}（它接收{to}）：端口类型必须一致。',
   'connect.occupied': '{port} 已经有一条边（来自 {from}）；一个输入端口只接一条边。请先删除那条边。',
+  'connect.duplicate': '{from} 已经接到 {port}。',
   'connect.cycle': '这会形成环：数据只能单向流动。',
   'connect.refused': '连接被拒绝：{reason}',
 
@@ -542,6 +555,11 @@ const zh: MessageTable = {
   'inspector.project': '项目',
   'inspector.projectStats': '{nodes} 个节点，{edges} 条边',
   'inspector.label': '标签',
+  'inspector.inputs': '输入',
+  'inspector.inputsOrder': '按节点接收的顺序排列：拼接时 x₁ 沿最后一个维度放在最前。↑ ↓ 调整顺序。',
+  'inspector.noInputs': '还没有输入：请把两个或更多层连到它的 in 端口。',
+  'inspector.moveUp': '把 {input} 前移',
+  'inspector.moveDown': '把 {input} 后移',
 
   'field.name': '名称',
   'field.description': '描述',
@@ -731,6 +749,8 @@ const zh: MessageTable = {
   'value.manual': '手动',
   'value.generator': '生成器',
   'value.builtin': '内置数据',
+  'value.same': 'same（补零，输出 ⌈n/s⌉）',
+  'value.valid': 'valid（不补零）',
   'value.csv': 'CSV 文件',
   'value.inline': '内联数据',
   'value.auto': '自动',
@@ -799,6 +819,7 @@ const zh: MessageTable = {
   'gallery.loading': '正在加载课程…',
   'gallery.failed': '无法加载课程。',
   'gallery.notes': '笔记 {notes}',
+  'gallery.beyondNotes': '笔记之外',
   'gallery.variants': '{count} 个变体',
   'gallery.lookAt': '观察：',
   'gallery.openVariant': '在画布上打开“{label}”',

@@ -1,13 +1,16 @@
 import { memo, useState } from 'react';
 import type { GraphNode } from '../../engine/document/schema';
 import { nodeKind } from '../../engine/nodes/registry';
+import type { AnyNodeKind } from '../../engine/nodes/types';
 import { DataSourceActions } from '../data/DataSourceActions';
+import { describeSchema } from '../forms/describe';
 import { ParamForm } from '../forms/ParamForm';
 import { useLanguage, useT } from '../i18n/useT';
 import { useApp, useAppStoreApi } from '../store/context';
 import { selectInspectedNode } from '../store/selectors';
 import { Formula } from './Formula';
 import { formulaFor } from './formulas';
+import { MergeInputs } from './MergeInputs';
 import { ProblemRow } from './ProblemsPanel';
 
 /** Edits the one selected node: label, params form, formula, hint and its problems. */
@@ -17,6 +20,7 @@ const NodeInspector = memo(function NodeInspector({ node }: { node: GraphNode })
   const store = useAppStoreApi();
   const kind = nodeKind(node.kind);
   const problems = useApp((s) => s.analysis.byNode.get(node.id));
+  const several = kind?.inputs.find((p) => p.multiple);
   const [labelDraft, setLabelDraft] = useState<string | null>(null);
   return (
     <div className="inspector__body" data-testid={`inspector-${node.id}`}>
@@ -48,9 +52,14 @@ const NodeInspector = memo(function NodeInspector({ node }: { node: GraphNode })
           </p>
           <h3 className="inspector__section">{t('inspector.formula')}</h3>
           <Formula tex={formulaFor(kind, node.params)} />
-          <h3 className="inspector__section">{t('inspector.params')}</h3>
-          {node.kind === 'Dataset' && <DataSourceActions node={node} />}
-          <ParamForm node={node} kind={kind} problems={problems} />
+          {several && <MergeInputs nodeId={node.id} port={several.name} />}
+          {hasParams(kind) && (
+            <>
+              <h3 className="inspector__section">{t('inspector.params')}</h3>
+              {kind.role === 'dataset' && <DataSourceActions node={node} />}
+              <ParamForm node={node} kind={kind} problems={problems} />
+            </>
+          )}
         </>
       ) : (
         <p className="inspector__hint">{t('inspector.unknownKind', { kind: node.kind })}</p>
@@ -68,6 +77,12 @@ const NodeInspector = memo(function NodeInspector({ node }: { node: GraphNode })
     </div>
   );
 }, sameEditableNode);
+
+/** Flatten, Add and Concatenate have nothing to set: no empty Parameters heading for them. */
+function hasParams(kind: AnyNodeKind): boolean {
+  const desc = describeSchema(kind.params);
+  return desc.type !== 'object' || desc.fields.length > 0;
+}
 
 /** Moving a node does not change what the inspector shows. */
 function sameEditableNode(a: { node: GraphNode }, b: { node: GraphNode }): boolean {

@@ -10,7 +10,7 @@ export function formulaFor(kind: AnyNodeKind, params: unknown): string {
   return kind.formulaFor?.(parsed.data) ?? kind.formula;
 }
 
-/** The parts the engine joins with ";\quad" (or ",\;", ";\ "…), one per line, to fit the panel. */
+/** The parts the engine joins with ";\quad" (or ",\qquad", ",\;", ";\ "…), one per line, to fit the panel. */
 export function splitFormula(tex: string): string[] {
-  return tex.split(/[;,]\\quad\s*|[;,]\\[; ]\s*/).filter((line) => line.trim() !== '');
+  return tex.split(/[;,]\\q?quad\s*|[;,]\\[; ]\s*/).filter((line) => line.trim() !== '');
 }

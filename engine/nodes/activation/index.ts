@@ -9,6 +9,7 @@ import {
 import { type LayerKind, sameShape, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { activationExport } from './export.js';
 import { activationFast } from './fast.js';
+import { activationReference } from './reference.js';
 
 export const ActivationParamsSchema = z.object({
   fn: ActivationNameSchema.default('relu').describe('The non-linearity g.'),
@@ -35,6 +36,7 @@ export const Activation: LayerKind<ActivationParams> = {
   inferShape: sameShape,
   export: activationExport,
   endsIn: (p) => (p.fn === 'sigmoid' ? 'sigmoid' : 'other'),
+  reference: activationReference,
   fast: activationFast,
   build(params, ctx) {
     return {

@@ -6,6 +6,7 @@ import { sameDims, UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_OUT } from '../types.js';
 import { addExport } from './export.js';
 import { addFast } from './fast.js';
+import { addReference } from './reference.js';
 
 export const AddParamsSchema = z.object({});
 export type AddParams = z.infer<typeof AddParamsSchema>;
@@ -46,6 +47,7 @@ export const Add: LayerKind<AddParams> = {
   },
   export: addExport,
   endsIn: () => 'other',
+  reference: addReference,
   fast: addFast,
   build(_params, ctx) {
     return {

@@ -5,6 +5,7 @@ import { formatTensorShape, imageDims, UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { augmentExport } from './export.js';
 import { augmentFast } from './fast.js';
+import { augmentReference } from './reference.js';
 import { augmentSources } from './sources.js';
 
 export const AugmentParamsSchema = z.object({
@@ -59,6 +60,7 @@ export const Augment: LayerKind<AugmentParams> = {
   },
   export: augmentExport,
   endsIn: () => 'other',
+  reference: augmentReference,
   fast: augmentFast,
   build(params, ctx) {
     const dims = imageDims({ dims: ctx.inputShapes[0] ?? null }) ?? [1, ctx.inputFeatures, 1];

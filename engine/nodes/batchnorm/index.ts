@@ -4,6 +4,7 @@ import { newVariable } from '../../model/variables.js';
 import { type LayerKind, sameShape, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { batchNormExport } from './export.js';
 import { batchNormFast } from './fast.js';
+import { batchNormReference } from './reference.js';
 
 export const BatchNormParamsSchema = z.object({
   epsilon: z.number().gt(0).max(1).default(1e-5).describe('ε in sqrt(σ² + ε).'),
@@ -41,6 +42,7 @@ export const BatchNorm: LayerKind<BatchNormParams> = {
   export: batchNormExport,
   endsIn: () => 'other',
   replacesBias: true,
+  reference: batchNormReference,
   countParameters: (_p, _inputs, output) => {
     const channels = output[output.length - 1] ?? 0;
     return { trainable: 2 * channels, state: 2 * channels };

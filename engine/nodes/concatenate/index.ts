@@ -6,6 +6,7 @@ import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_OUT } from '../types.js';
 import { concatenateExport } from './export.js';
 import { concatenateFast } from './fast.js';
+import { concatenateReference } from './reference.js';
 
 export const ConcatenateParamsSchema = z.object({});
 export type ConcatenateParams = z.infer<typeof ConcatenateParamsSchema>;
@@ -52,6 +53,7 @@ export const Concatenate: LayerKind<ConcatenateParams> = {
   },
   export: concatenateExport,
   endsIn: () => 'other',
+  reference: concatenateReference,
   fast: concatenateFast,
   build(_params, ctx) {
     return {

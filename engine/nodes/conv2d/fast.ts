@@ -1,5 +1,6 @@
 import { activate, activationBackward } from '../../fast/activations.js';
 import type { FastLowering, FastLoweringContext, FastParameterSlot, FastPass } from '../../fast/lowering.js';
+import { weightSlots } from '../weighted.js';
 import { Conv2dKernel } from './fast-kernels.js';
 import type { Conv2DParams } from './index.js';
 
@@ -55,10 +56,7 @@ class Conv2DLowering implements FastLowering {
   }
 
   parameters(): FastParameterSlot[] {
-    const { l2, l1 } = this.params;
-    const slots: FastParameterSlot[] = [{ name: 'W', values: this.w, gradient: this.dw, l2, l1 }];
-    if (this.b && this.db) slots.push({ name: 'b', values: this.b, gradient: this.db, l2: 0, l1: 0 });
-    return slots;
+    return weightSlots(this.w, this.dw, this.b, this.db, this.params);
   }
 
   state(): Float32Array[] {

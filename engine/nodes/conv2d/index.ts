@@ -6,19 +6,17 @@ import {
   activationLayer,
   applyActivation,
 } from '../../model/activations.js';
-import {
-  INITIALIZER_FORMULAS,
-  type Initializer,
-  InitializerSchema,
-  initStd,
-} from '../../model/initializers.js';
+import { InitializerSchema, initStd } from '../../model/initializers.js';
 import { newVariable } from '../../model/variables.js';
 import { warning } from '../../problems.js';
 import type { Random } from '../../random.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type ExportedLayer, type LayerKind, type LayerParameter, TENSOR_IN, TENSOR_OUT } from '../types.js';
+import { WEIGHT_PARAMS } from '../weighted.js';
 import { conv2dExport } from './export.js';
 import { conv2dFast } from './fast.js';
+import { windowOutputFormula } from './formula.js';
+import { conv2dReference } from './reference.js';
 import { windowShape } from './shape.js';
 
 export const Conv2DParamsSchema = z.object({
@@ -36,11 +34,8 @@ export const Conv2DParamsSchema = z.object({
     .default('same')
     .describe('same: zeros around the image so the output is ⌈n/s⌉ wide; valid: no padding.'),
   activation: ActivationNameSchema.default('relu').describe('g applied to z.'),
-  leakyAlpha: z.number().min(0).max(1).default(0.01).describe('Slope for z < 0 under leakyRelu.'),
   initializer: InitializerSchema.default('he').describe('How the filters start (fan-in f·f·n_c[l−1]).'),
-  initScale: z.number().min(0).max(1000).default(0.01).describe('Standard deviation for "random".'),
-  l2: z.number().min(0).max(1e6).default(0).describe('L2 λ: J += λ/(2m)·‖W‖²_F.'),
-  l1: z.number().min(0).max(1e6).default(0).describe('L1 λ: J += λ/m·Σ|w|.'),
+  ...WEIGHT_PARAMS,
   useBias: z.boolean().default(true).describe('Add one b per filter. Dropped when BatchNorm follows.'),
 });
 export type Conv2DParams = z.infer<typeof Conv2DParamsSchema>;
@@ -58,15 +53,11 @@ export function initialFilters(params: Conv2DParams, cIn: number, random: Random
   return w;
 }
 
-/** One output value of a filter, and the output size (spec's n_out = ⌊(n + 2p − f)/s⌋ + 1). */
-const CONV_FORWARD =
-  'z_{i,j,k} = b_k + \\sum_{u,v<f}\\sum_{c} a^{[l-1]}_{s i+u,\\, s j+v,\\, c}\\, W_{u,v,c,k},\\quad a = g(z),\\quad n^{[l]}_H = \\left\\lfloor \\tfrac{n^{[l-1]}_H + 2p - f}{s} \\right\\rfloor + 1';
+/** One output value of a filter at position (i, j). */
+const CONV_SUM = 'z_{i,j,k} = b_k + \\sum_{u,v<f}\\sum_{c} a^{[l-1]}_{s i+u,\\, s j+v,\\, c}\\, W_{u,v,c,k}';
 
-/** Spec §4's initializations with the fan-in of a filter, f·f·n_C[l−1] (fan-out f·f·n_C[l]). */
-const convInitializer = (init: Initializer): string =>
-  INITIALIZER_FORMULAS[init]
-    .replaceAll('n^{[l-1]}', 'f^2 n_C^{[l-1]}')
-    .replaceAll('n^{[l]}', 'f^2 n_C^{[l]}');
+/** The filter, its activation and the output size (spec's n_out = ⌊(n + 2p − f)/s⌋ + 1). */
+const CONV_FORWARD = `${CONV_SUM},\\quad a = g(z),\\quad n^{[l]}_H = \\left\\lfloor \\tfrac{n^{[l-1]}_H + 2p - f}{s} \\right\\rfloor + 1`;
 
 /**
  * 2-D convolution over images, channels last: [m, h, w, c] → [m, h', w', filters], each output
@@ -82,7 +73,7 @@ export const Conv2D: LayerKind<Conv2DParams> = {
     zh: '同一个小卷积核在整幅图像上共享：比同样像素上的全连接层参数少得多。',
   },
   formulaFor: (p) =>
-    `${CONV_FORWARD};\\quad ${ACTIVATION_FORMULAS[p.activation]};\\quad ${convInitializer(p.initializer)}`,
+    `${CONV_SUM};\\quad a = g(z);\\quad ${ACTIVATION_FORMULAS[p.activation]};\\quad ${windowOutputFormula(p.padding, p.kernelSize, p.stride)}`,
   formula: CONV_FORWARD,
   params: Conv2DParamsSchema,
   suggestedRanges: {
@@ -114,6 +105,7 @@ export const Conv2D: LayerKind<Conv2DParams> = {
   },
   export: conv2dExport,
   endsIn: () => 'other',
+  reference: conv2dReference,
   countParameters: (p, inputs) => {
     const cIn = inputs[0]?.[2] ?? 0;
     const k = p.kernelSize;

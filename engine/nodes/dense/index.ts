@@ -19,17 +19,16 @@ import {
   TENSOR_IN,
   TENSOR_OUT,
 } from '../types.js';
+import { WEIGHT_PARAMS } from '../weighted.js';
 import { denseExport } from './export.js';
 import { denseFast } from './fast.js';
+import { denseReference } from './reference.js';
 
 export const DenseParamsSchema = z.object({
   units: z.number().int().min(1).max(100_000).default(10).describe('n[l], the number of units.'),
   activation: ActivationNameSchema.default('relu').describe('g applied to z = xW + b.'),
-  leakyAlpha: z.number().min(0).max(1).default(0.01).describe('Slope for z < 0 under leakyRelu.'),
   initializer: InitializerSchema.default('he').describe('How W starts (spec §4); b starts at 0.'),
-  initScale: z.number().min(0).max(1000).default(0.01).describe('Standard deviation for "random".'),
-  l2: z.number().min(0).max(1e6).default(0).describe('L2 λ: J += λ/(2m)·‖W‖²_F.'),
-  l1: z.number().min(0).max(1e6).default(0).describe('L1 λ: J += λ/m·Σ|w|.'),
+  ...WEIGHT_PARAMS,
   useBias: z.boolean().default(true).describe('Add b. Dropped anyway when BatchNorm follows (spec §12).'),
 });
 export type DenseParams = z.infer<typeof DenseParamsSchema>;
@@ -133,5 +132,6 @@ export const Dense: LayerKind<DenseParams> = {
   biasDroppable: (p) => p.activation === 'linear',
   fast: denseFast,
   build: buildDense,
+  reference: denseReference,
   export: denseExport,
 };

@@ -6,6 +6,7 @@ import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { dropoutExport } from './export.js';
 import { dropoutFast } from './fast.js';
 import { dropoutMask } from './mask.js';
+import { dropoutReference } from './reference.js';
 
 export const DropoutParamsSchema = z.object({
   keepProb: z
@@ -51,6 +52,7 @@ export const Dropout: LayerKind<DropoutParams> = {
   },
   export: dropoutExport,
   endsIn: () => 'other',
+  reference: dropoutReference,
   fast: dropoutFast,
   build(params, ctx) {
     const keep = params.keepProb;

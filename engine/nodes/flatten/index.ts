@@ -4,6 +4,7 @@ import { product, shapeOf, UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { flattenExport } from './export.js';
 import { flattenFast } from './fast.js';
+import { flattenReference } from './reference.js';
 
 export const FlattenParamsSchema = z.object({});
 export type FlattenParams = z.infer<typeof FlattenParamsSchema>;
@@ -29,6 +30,7 @@ export const Flatten: LayerKind<FlattenParams> = {
   },
   export: flattenExport,
   endsIn: () => 'other',
+  reference: flattenReference,
   fast: flattenFast,
   build(_params, ctx) {
     const n = ctx.inputFeatures;

@@ -5,6 +5,7 @@ import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { normalizeExport } from './export.js';
 import { normalizeFast } from './fast.js';
+import { normalizeReference } from './reference.js';
 
 export const NormalizeParamsSchema = z.object({});
 export type NormalizeParams = z.infer<typeof NormalizeParamsSchema>;
@@ -46,6 +47,7 @@ export const Normalize: LayerKind<NormalizeParams> = {
   },
   export: normalizeExport,
   endsIn: () => 'other',
+  reference: normalizeReference,
   fast: normalizeFast,
   build(_params, ctx) {
     const n = ctx.inputFeatures;

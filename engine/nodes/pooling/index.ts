@@ -1,11 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
+import { windowOutputFormula } from '../conv2d/formula.js';
 import { windowGeometry } from '../conv2d/geometry.js';
 import { windowShape } from '../conv2d/shape.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { poolExport } from './export.js';
 import { averagePoolFast, maxPoolFast } from './fast.js';
+import { poolingReference } from './reference.js';
 
 export const PoolParamsSchema = z.object({
   poolSize: z.number().int().min(1).max(16).default(2).describe('f: the window is f×f.'),
@@ -58,6 +60,9 @@ function sameAveragePool(
 /** The two pooling kinds differ only in what they take of each window. */
 function poolingKind(kind: PoolKind): LayerKind<PoolParams> {
   const max = kind === 'MaxPool2D';
+  const formula = max
+    ? 'a_{i,j,c} = \\max_{u,v<f}\\; x_{s i+u,\\, s j+v,\\, c}'
+    : 'a_{i,j,c} = \\frac{1}{|\\text{window}|}\\sum_{u,v<f} x_{s i+u,\\, s j+v,\\, c}';
   return {
     kind,
     role: 'layer',
@@ -72,9 +77,8 @@ function poolingKind(kind: PoolKind): LayerKind<PoolParams> {
           en: 'Averages each window: a smoother downsampling than max pooling, no weights to learn.',
           zh: '对每个窗口取平均：比最大池化更平滑的下采样，没有要学习的参数。',
         },
-    formula: max
-      ? 'a_{i,j,c} = \\max_{u,v<f}\\; x_{s i+u,\\, s j+v,\\, c}'
-      : 'a_{i,j,c} = \\frac{1}{|\\text{window}|}\\sum_{u,v<f} x_{s i+u,\\, s j+v,\\, c}',
+    formula,
+    formulaFor: (p) => `${formula};\\quad ${windowOutputFormula(p.padding, p.poolSize, p.stride)}`,
     params: PoolParamsSchema,
     inputs: [TENSOR_IN],
     outputs: [TENSOR_OUT],
@@ -86,6 +90,7 @@ function poolingKind(kind: PoolKind): LayerKind<PoolParams> {
         { nodeId: ctx.nodeId, kind, what: 'pooling window', param: 'poolSize' },
       ),
     endsIn: () => 'other',
+    reference: poolingReference((rules) => (max ? rules.maxPool : rules.averagePool)),
     export: poolExport(kind),
     fast: max ? maxPoolFast : averagePoolFast,
     build(params, ctx) {

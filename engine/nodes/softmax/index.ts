@@ -5,6 +5,7 @@ import { formatTensorShape, UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { softmaxExport } from './export.js';
 import { softmaxFast } from './fast.js';
+import { softmaxReference } from './reference.js';
 
 export const SoftmaxParamsSchema = z.object({});
 export type SoftmaxParams = z.infer<typeof SoftmaxParamsSchema>;
@@ -43,6 +44,7 @@ export const Softmax: LayerKind<SoftmaxParams> = {
   },
   export: softmaxExport,
   endsIn: () => 'softmax',
+  reference: softmaxReference,
   fast: softmaxFast,
   build(_params, ctx) {
     return {

@@ -1,4 +1,4 @@
-import { type Matrix, zeros } from './matrix.js';
+import { type Matrix, zeros } from '../../gradcheck/matrix.js';
 
 /** The affine part of a Dense layer, z = a_prev W + b (its g is the activation rule's). */
 export interface DenseRule {

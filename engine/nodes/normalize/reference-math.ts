@@ -1,4 +1,4 @@
-import { type Matrix, mapEntries } from './matrix.js';
+import { type Matrix, mapEntries } from '../../gradcheck/matrix.js';
 
 /** Input normalization with constants μ and σ from the training split (spec §1): no parameters. */
 export interface NormalizeRule {

@@ -1,5 +1,5 @@
-import type { ActivationName } from '../model/activations.js';
-import { type Matrix, mapEntries } from './matrix.js';
+import { type Matrix, mapEntries } from '../../gradcheck/matrix.js';
+import type { ActivationName } from '../../model/activations.js';
 
 /** σ(z) = 1/(1 + e^{−z}), written so that neither branch overflows. */
 export function sigmoid(z: number): number {

@@ -1,4 +1,4 @@
-import { type Matrix, zeros } from './matrix.js';
+import { type Matrix, zeros } from '../../gradcheck/matrix.js';
 
 /** What batch norm's backward pass needs from its forward pass. */
 export interface BatchNormCache {

@@ -1,4 +1,4 @@
-import { type Matrix, zeros } from './matrix.js';
+import { type Matrix, zeros } from '../../gradcheck/matrix.js';
 
 /** Softmax over the C units of each row (spec §13). */
 export interface SoftmaxRule {
