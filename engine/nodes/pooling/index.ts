@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
 import { windowOutputFormula } from '../conv2d/formula.js';
 import { windowGeometry } from '../conv2d/geometry.js';
+import { explicitPads } from '../conv2d/pads.js';
 import { windowShape } from '../conv2d/shape.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
@@ -34,8 +35,7 @@ function sameAveragePool(
 ): { pool: (x: tf.Tensor4D) => tf.Tensor; dispose: () => void } {
   const f = p.poolSize;
   const g = windowGeometry(h, w, f, f, p.stride, p.stride, 'same');
-  const padBottom = Math.max((g.outH - 1) * p.stride + f - h, 0) - g.padTop;
-  const padRight = Math.max((g.outW - 1) * p.stride + f - w, 0) - g.padLeft;
+  const pads = explicitPads([h, w], f, p.stride, 'same');
   const scale = new Float32Array(g.outH * g.outW);
   for (let i = 0; i < g.outH; i++) {
     const rows = Math.min(i * p.stride - g.padTop + f, h) - Math.max(i * p.stride - g.padTop, 0);
@@ -47,8 +47,8 @@ function sameAveragePool(
   const rescale = tf.tensor3d(scale, [g.outH, g.outW, 1]);
   const pad: [number, number][] = [
     [0, 0],
-    [g.padTop, padBottom],
-    [g.padLeft, padRight],
+    [pads.top, pads.bottom],
+    [pads.left, pads.right],
     [0, 0],
   ];
   return {
