@@ -190,9 +190,13 @@ describe.skipIf(!hasChromium)('WebGPU through SwiftShader', () => {
       const firstCost = async (backend: string) => {
         await page.getByTestId('backend-choice').selectOption(backend);
         await page.getByTestId('toolbar-train').click();
+        // The previous run's progress stays on screen until the new run reports its backend:
+        // wait for that first, or the update count read below can be the old run's.
+        const backendStatus = page.getByTestId('backend-status');
+        await expect.poll(() => backendStatus.textContent(), { timeout: 60_000 }).toContain(backend);
         await expect.poll(() => updates(page), { timeout: 60_000 }).toBeGreaterThan(2);
         const cost = Number(await progress(page).getAttribute('data-first-cost'));
-        const status = await page.getByTestId('backend-status').textContent();
+        const status = await backendStatus.textContent();
         await page
           .getByTestId('toolbar-stop')
           .click()
