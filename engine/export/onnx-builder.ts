@@ -1,6 +1,6 @@
+import type { onnx } from 'onnx-proto';
 import type { InferenceNode, Layout, OnnxAttribute, OnnxEmitter, OnnxValue } from './lowering.js';
-import { floatTensor, int64Tensor, type OnnxNode } from './onnx-proto.js';
-import type { ProtoWriter } from './protobuf.js';
+import { floatTensor, int64Tensor, type OnnxNode } from './onnx-schema.js';
 
 /** [m, h, w, c] ↔ [m, c, h, w]. */
 const PERM: Record<Layout, number[]> = { channelsFirst: [0, 3, 1, 2], channelsLast: [0, 2, 3, 1] };
@@ -12,7 +12,7 @@ const PERM: Record<Layout, number[]> = { channelsFirst: [0, 3, 1, 2], channelsLa
  */
 export class OnnxGraphBuilder {
   readonly nodes: OnnxNode[] = [];
-  readonly initializers: ProtoWriter[] = [];
+  readonly initializers: onnx.ITensorProto[] = [];
   private readonly used = new Map<string, number>();
   /** Each graph node's output (the input's under the data set's id), with its rank per example. */
   private readonly values = new Map<string, { value: OnnxValue; rank: number }>();

@@ -6,22 +6,8 @@ import { sequentialDocument } from '../document/build.js';
 import { TrainingRun } from '../train/trainer.js';
 import { describeNetwork } from './inference-graph.js';
 import { exportOnnx, lowerToOnnx, ONNX_INPUT, ONNX_OUTPUT } from './onnx.js';
-import { ProtoWriter } from './protobuf.js';
+import { onnxSchema } from './onnx-schema.js';
 import { EXPORT_FIXTURES, maxAbsDifference, trainFixture } from './test-fixtures.js';
-
-describe('protobuf writer', () => {
-  it('writes varints, length-delimited fields and little-endian floats as the wire format says', () => {
-    // 300 = 0b1_0010_1100 → low 7 bits 0x2c with the continuation bit (0xac), then 0x02.
-    // Field 1 varint: tag (1 << 3) | 0 = 0x08. Field 2 string "hi": tag 0x12, length 2.
-    // Field 3 float 1.0: tag (3 << 3) | 5 = 0x1d, then 0x3f800000 little-endian.
-    const bytes = new ProtoWriter().int(1, 300).string(2, 'hi').float(3, 1).finish();
-    expect(Array.from(bytes)).toEqual([0x08, 0xac, 0x02, 0x12, 2, 0x68, 0x69, 0x1d, 0, 0, 0x80, 0x3f]);
-  });
-
-  it('refuses negative numbers instead of writing them wrong', () => {
-    expect(() => new ProtoWriter().int(1, -1)).toThrow(/non-negative/);
-  });
-});
 
 describe('ONNX export', () => {
   for (const [name, spec] of Object.entries(EXPORT_FIXTURES)) {
@@ -43,6 +29,17 @@ describe('ONNX export', () => {
       await session.release();
     });
   }
+
+  it('writes a ModelProto that reads back field by field: IR 7, opset 13, the output activation', async () => {
+    const fixture = await trainFixture(EXPORT_FIXTURES.regression!);
+    const bytes = await exportOnnx(fixture.run.network, 'reg');
+    fixture.run.dispose();
+    const model = onnxSchema.ModelProto.decode(bytes);
+    expect(Number(model.irVersion)).toBe(7);
+    expect(model.opsetImport.map((o) => [o.domain, Number(o.version)])).toEqual([['', 13]]);
+    expect(model.metadataProps).toEqual([{ key: 'netcanvas.output', value: 'linear' }]);
+    expect(model.graph?.input?.[0]?.type?.tensorType?.shape?.dim[0]?.dimParam).toBe('batch');
+  });
 
   it('takes any batch size (the batch dimension is symbolic)', async () => {
     const fixture = await trainFixture(EXPORT_FIXTURES.regression!);

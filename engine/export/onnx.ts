@@ -1,9 +1,9 @@
+import type { onnx } from 'onnx-proto';
 import type { Network } from '../model/network.js';
 import { describeNetwork, exportLowering, type InferenceGraph } from './inference-graph.js';
 import type { OnnxValue } from './lowering.js';
 import { OnnxGraphBuilder } from './onnx-builder.js';
-import { nodeProto, valueInfo } from './onnx-proto.js';
-import { ProtoWriter } from './protobuf.js';
+import { nodeProto, onnxSchema, valueInfo } from './onnx-schema.js';
 
 /** ONNX IR version 7 goes with opset 13, which every onnxruntime since 1.7 runs. */
 export const ONNX_IR_VERSION = 7;
@@ -47,27 +47,23 @@ export function lowerToOnnx(graph: InferenceGraph): Pick<OnnxGraphBuilder, 'node
 /** Serializes an InferenceGraph as an ONNX ModelProto. */
 export function onnxModelFromGraph(graph: InferenceGraph, name = 'NetCanvas model'): Uint8Array {
   const b = lowerToOnnx(graph);
-
-  const graphProto = new ProtoWriter();
-  for (const node of b.nodes) graphProto.message(1, nodeProto(node));
-  graphProto.string(2, name);
-  for (const init of b.initializers) graphProto.message(5, init);
-  graphProto.string(10, 'Raw input features in, predictions out (input normalization included).');
-  graphProto.message(11, valueInfo(ONNX_INPUT, [graph.inputFeatures]));
-  graphProto.message(12, valueInfo(ONNX_OUTPUT, [graph.outputFeatures]));
-
-  const model = new ProtoWriter()
-    .int(1, ONNX_IR_VERSION)
-    .string(2, 'NetCanvas')
-    .string(3, '0.1.0')
-    .string(6, `${name}: exported by NetCanvas.`)
-    .message(7, graphProto)
-    .message(8, new ProtoWriter().string(1, '').int(2, ONNX_OPSET))
-    .message(
-      14,
-      new ProtoWriter().string(1, 'netcanvas.output').string(2, graph.outputActivation ?? 'linear'),
-    );
-  return model.finish();
+  const model: onnx.IModelProto = {
+    irVersion: ONNX_IR_VERSION,
+    producerName: 'NetCanvas',
+    producerVersion: '0.1.0',
+    docString: `${name}: exported by NetCanvas.`,
+    graph: {
+      node: b.nodes.map(nodeProto),
+      name,
+      initializer: b.initializers,
+      docString: 'Raw input features in, predictions out (input normalization included).',
+      input: [valueInfo(ONNX_INPUT, [graph.inputFeatures])],
+      output: [valueInfo(ONNX_OUTPUT, [graph.outputFeatures])],
+    },
+    opsetImport: [{ domain: '', version: ONNX_OPSET }],
+    metadataProps: [{ key: 'netcanvas.output', value: graph.outputActivation ?? 'linear' }],
+  };
+  return onnxSchema.ModelProto.encode(model).finish();
 }
 
 /**
