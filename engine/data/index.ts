@@ -12,7 +12,6 @@ export {
 export {
   type CsvOptions,
   MAX_CSV_CELLS,
-  MAX_CSV_CHARS,
   MAX_REPORTED_ERRORS,
   parseCsvDataset,
   parseNumber,

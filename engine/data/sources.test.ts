@@ -137,6 +137,17 @@ describe('loading a data set', () => {
     ]);
   });
 
+  it("tells the reader how far the CSV's parsing got", async () => {
+    const seen: string[] = [];
+    const reader = {
+      ...files({ 'ok.csv': 'a,b,y\n1,2,x\n3,4,z\n' }),
+      onParseProgress: (path: string, f: number) => seen.push(`${path} ${f}`),
+    };
+    value(await loadDataset({ kind: 'csv', path: 'ok.csv' }, 'data', reader));
+    // 18 characters, one chunk: one report, all of it read.
+    expect(seen).toEqual(['ok.csv 1']);
+  });
+
   it('reports a CSV source with no reader and a file that cannot be read', async () => {
     const noReader = await loadDataset({ kind: 'csv', path: 'a.csv' }, 'data');
     expect(noReader.problems).toEqual([

@@ -157,7 +157,10 @@ async function loadPart(
         return fail([problem(`Cannot read '${s.path}': ${reason}`)]);
       }
       const options = { labelColumn: s.labelColumn, header: s.header, task: s.task };
-      const result = parseCsvDataset(text, options, at.nodeId);
+      const result = parseCsvDataset(text, options, at.nodeId, {
+        room,
+        onProgress: (fraction) => reader.onParseProgress?.(s.path, fraction),
+      });
       const named = result.problems.map((p) => ({
         ...p,
         path: at.path,

@@ -85,4 +85,6 @@ export interface DataFileReader {
    * is not installed: 'fashion-mnist/t10k-labels-idx1-ubyte.gz' → its 5,125 gzipped bytes.
    */
   readBuiltin?(file: BuiltinDataFile): Promise<Uint8Array | null>;
+  /** Told how far parsing a text file has got, 0..1, after each chunk (a CSV is read 4 MiB at a time). */
+  onParseProgress?(path: string, fraction: number): void;
 }

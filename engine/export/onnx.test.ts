@@ -38,7 +38,7 @@ describe('ONNX export', () => {
     expect(Number(model.irVersion)).toBe(7);
     expect(model.opsetImport.map((o) => [o.domain, Number(o.version)])).toEqual([['', 13]]);
     expect(model.metadataProps).toEqual([{ key: 'netcanvas.output', value: 'linear' }]);
-    expect(model.graph?.input?.[0]?.type?.tensorType?.shape?.dim[0]?.dimParam).toBe('batch');
+    expect(model.graph?.input?.[0]?.type?.tensorType?.shape?.dim?.[0]?.dimParam).toBe('batch');
   });
 
   it('takes any batch size (the batch dimension is symbolic)', async () => {
