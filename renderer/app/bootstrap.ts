@@ -6,7 +6,7 @@ import { layoutChanges } from '../graph/layout';
 import { systemLanguage } from '../i18n/i18n';
 import { detectPlatform } from '../platform';
 import type { Platform } from '../platform/types';
-import { startAutosave } from '../store/autosave';
+import { startAutosave, whenPageHides } from '../store/autosave';
 import { applyGraphChanges } from '../store/changes';
 import { type AppStore, createAppStore } from '../store/createAppStore';
 import { emptyDocument } from '../store/documents';
@@ -38,7 +38,9 @@ export function bootstrap(win: Window): { store: AppStore; commands: ProjectComm
     dataPlatform: platform,
   });
   const commands = createProjectCommands(store, platform);
-  void commands.checkForRecovery().then(() => startAutosave(store, platform.autosave));
+  void commands
+    .checkForRecovery()
+    .then(() => startAutosave(store, platform.autosave, { onFlush: whenPageHides(win) }));
   let title = '';
   const syncTitle = () => {
     const next = selectWindowTitle(store.getState());

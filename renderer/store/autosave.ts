@@ -50,12 +50,36 @@ export interface AutosaveOptions {
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
+  /**
+   * Hands over the function that writes a waiting edit at once, for moments the quiet time would
+   * lose it (the page is hidden or closing); returns what stops it. The app passes `whenPageHides`.
+   */
+  onFlush?: (flush: () => void) => () => void;
+}
+
+/**
+ * Calls `flush` when the page is hidden (another tab, the window minimized, the app in the
+ * background) or being unloaded: a browser may end a hidden page without any further event.
+ */
+export function whenPageHides(win: Window): (flush: () => void) => () => void {
+  return (flush) => {
+    const onVisibility = () => {
+      if (win.document.visibilityState === 'hidden') flush();
+    };
+    win.addEventListener('pagehide', flush);
+    win.document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      win.removeEventListener('pagehide', flush);
+      win.document.removeEventListener('visibilitychange', onVisibility);
+    };
+  };
 }
 
 /**
  * Keeps the autosave slot in step with the store: while the project has unsaved changes, the
- * document is written `delayMs` after the last edit; once it is saved (or replaced by a clean one)
- * the slot is cleared. Nothing is written while an earlier autosave is still being offered back.
+ * document is written `delayMs` after the last edit, or at once when a run starts (training is what
+ * may take the page down) or `onFlush` says so; once it is saved (or replaced by a clean one) the
+ * slot is cleared. Nothing is written while an earlier autosave is still being offered back.
  * Returns the function that stops it.
  */
 export function startAutosave(
@@ -91,8 +115,16 @@ export function startAutosave(
     slot.write(record).catch(() => {});
   };
 
+  /** Writes an edit still waiting for its quiet time, now. */
+  const flush = () => {
+    if (timer === null) return;
+    cancel();
+    write();
+  };
+
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.recovery) return;
+    if (state.runs.length > previous.runs.length) flush();
     const changed =
       state.doc !== previous.doc ||
       state.savedHeadId !== previous.savedHeadId ||
@@ -108,8 +140,10 @@ export function startAutosave(
       slotHoldsWork = false;
     }
   });
+  const stopFlushing = options.onFlush?.(flush);
   return () => {
     cancel();
     unsubscribe();
+    stopFlushing?.();
   };
 }

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sequentialDocument } from '../../engine/document/build';
 import { TrainingClient } from './client';
-import { fakeWorkers } from './testing';
+import type { FakeWorker } from './testing';
+import { fakeWorkers, finishRun, startEvent } from './testing';
 
 const doc = sequentialDocument({ layers: [{ kind: 'Dense', params: { units: 1, activation: 'sigmoid' } }] });
 
@@ -19,24 +20,7 @@ describe('the training client', () => {
     const { client, workers } = setup();
     const run = client.start({ document: doc, label: 'Run 1', seed: 3, backend: 'wasm' });
     expect(workers[0]!.sent[0]).toMatchObject({ type: 'start', runId: run.id, seed: 3, backend: 'wasm' });
-    workers[0]!.reply({
-      type: 'events',
-      runId: run.id,
-      events: [
-        {
-          type: 'start',
-          backend: 'wasm',
-          executor: 'tfjs',
-          timings: [],
-          epochs: 1,
-          updatesPerEpoch: 1,
-          batchSize: 1,
-          m: { train: 1, dev: 0, test: 0 },
-          parameterCount: 1,
-          notes: [],
-        },
-      ],
-    });
+    workers[0]!.reply({ type: 'events', runId: run.id, events: [startEvent()] });
     client.pause();
     expect(run.status).toBe('paused');
     client.resume();
@@ -102,5 +86,67 @@ describe('the training client', () => {
     await expect(client.exportRun('another-run', 'tfjs')).rejects.toThrow(/train it again/);
     client.start({ document: doc, label: 'Run 2', seed: 1, backend: 'auto' });
     expect(workers[0]!.terminated).toBe(true);
+  });
+
+  describe('heartbeat', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    /** The worker beats every 250 ms for `ms`, as a live one does. */
+    const beat = (worker: FakeWorker, ms: number) => {
+      for (let t = 0; t < ms; t += 250) {
+        vi.advanceTimersByTime(250);
+        worker.reply({ type: 'heartbeat', runId: worker.id });
+      }
+    };
+
+    it('marks a running run failed within 2 s of its worker going silent, keeping its curves', () => {
+      vi.useFakeTimers();
+      const { client, workers, changes } = setup();
+      const run = client.start({ document: doc, label: 'Run 1', seed: 1, backend: 'auto' });
+      const worker = workers[0]!;
+      worker.reply({ type: 'events', runId: run.id, events: [startEvent()] });
+      worker.reply({
+        type: 'updates',
+        runId: run.id,
+        columns: {
+          t: new Float64Array([1, 2]),
+          cost: new Float64Array([0.7, 0.6]),
+          smoothed: new Float64Array([0.7, 0.65]),
+          lr: new Float64Array([0.1, 0.1]),
+        },
+      });
+      // Alive and beating for 5 s (longer than the timeout): still running.
+      beat(worker, 5000);
+      expect(run.status).toBe('running');
+      // Killed silently: no error event, no messages. 1.5 s of silence, checked every 250 ms.
+      vi.advanceTimersByTime(1500);
+      expect(run.status).toBe('running');
+      vi.advanceTimersByTime(500);
+      expect(run.status).toBe('failed');
+      expect(run.failure?.message).toMatch(
+        /^The training worker stopped answering \(nothing for 1\.[5-9] s\)/,
+      );
+      expect(worker.terminated).toBe(true);
+      expect(changes.at(-1)).toBe('failed!');
+      expect(Array.from(run.updates.cost.view())).toEqual([0.7, 0.6]);
+    });
+
+    it('watches a paused run too, and leaves a finished run (kept for export) alone', () => {
+      vi.useFakeTimers();
+      const { client, workers } = setup();
+      const paused = client.start({ document: doc, label: 'Run 1', seed: 1, backend: 'auto' });
+      workers[0]!.reply({ type: 'events', runId: paused.id, events: [startEvent()] });
+      client.pause();
+      vi.advanceTimersByTime(2000);
+      expect(paused.status).toBe('failed');
+
+      const finished = client.start({ document: doc, label: 'Run 2', seed: 1, backend: 'auto' });
+      finishRun(workers[1]!);
+      vi.advanceTimersByTime(10_000);
+      expect(finished.status).toBe('done');
+      expect(workers[1]!.terminated).toBe(false);
+    });
   });
 });

@@ -1,7 +1,13 @@
 import type { BuiltinDataFile } from '../../engine/data/builtin-files';
 import type { GraphDocument } from '../../engine/document/schema';
 import type { ExportFile, ExportFormat } from '../../engine/export/files';
-import type { BackendChoice, FromWorker, ToWorker } from './protocol';
+import {
+  type BackendChoice,
+  type FromWorker,
+  HEARTBEAT_MS,
+  HEARTBEAT_TIMEOUT_MS,
+  type ToWorker,
+} from './protocol';
 import { applyWorkerMessage, newRunRecord, type RunRecord } from './runRecord';
 
 /** The part of a Worker the client uses, so tests can hand in a fake. */
@@ -31,12 +37,15 @@ export interface StartOptions {
 
 /**
  * Runs trainings in Web Workers, one fresh worker per run (a crashed or wedged backend never
- * outlives its run). Calls `onChange(run, statusChanged)` as messages arrive.
+ * outlives its run). Calls `onChange(run, statusChanged)` as messages arrive. A running (or paused)
+ * run whose worker has been silent for HEARTBEAT_TIMEOUT_MS is marked failed, its charts kept: a
+ * worker the browser ends without an `error` event would otherwise leave it running forever.
  */
 export class TrainingClient {
   private worker: WorkerLike | null = null;
   private run: RunRecord | null = null;
   private counter = 0;
+  private watchdog: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     private readonly createWorker: WorkerFactory,
@@ -55,8 +64,21 @@ export class TrainingClient {
     this.run = run;
     const worker = this.createWorker();
     this.worker = worker;
+    let lastHeard = Date.now();
+    this.watchdog = setInterval(() => {
+      const silent = Date.now() - lastHeard;
+      if (silent <= HEARTBEAT_TIMEOUT_MS || (run.status !== 'running' && run.status !== 'paused')) return;
+      const seconds = (silent / 1000).toFixed(1);
+      this.fail(
+        run,
+        worker,
+        `The training worker stopped answering (nothing for ${seconds} s): it was ended or is stuck.`,
+      );
+    }, HEARTBEAT_MS);
     worker.onmessage = (e) => {
       const message = e.data;
+      lastHeard = Date.now();
+      if (message.type === 'heartbeat') return;
       if (message.type === 'exported' || message.type === 'exportFailed') {
         this.settleExport(message);
         return;
@@ -70,15 +92,7 @@ export class TrainingClient {
     };
     worker.onerror = (e) => {
       e.preventDefault?.();
-      applyWorkerMessage(run, {
-        type: 'failed',
-        runId: id,
-        backend: run.backend?.name ?? 'cpu',
-        message: `The training worker stopped: ${e.message || 'it crashed'}.`,
-        next: null,
-      });
-      this.onChange(run, true);
-      if (this.worker === worker) this.release();
+      this.fail(run, worker, `The training worker stopped: ${e.message || 'it crashed'}.`);
     };
     worker.postMessage({
       type: 'start',
@@ -90,6 +104,19 @@ export class TrainingClient {
       ...(options.builtin ? { builtin: options.builtin } : {}),
     });
     return run;
+  }
+
+  /** Marks `run` failed with `message`, keeping what it recorded, and ends its worker. */
+  private fail(run: RunRecord, worker: WorkerLike, message: string): void {
+    applyWorkerMessage(run, {
+      type: 'failed',
+      runId: run.id,
+      backend: run.backend?.name ?? 'cpu',
+      message,
+      next: null,
+    });
+    this.onChange(run, true);
+    if (this.worker === worker) this.release();
   }
 
   private send(message: ToWorker): void {
@@ -149,6 +176,8 @@ export class TrainingClient {
   }
 
   private release(): void {
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = null;
     this.pendingExport?.reject(new Error('The run ended.'));
     this.pendingExport = null;
     this.worker?.terminate();

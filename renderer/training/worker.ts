@@ -11,7 +11,7 @@ import { workerReader } from '../data/workerReader';
 import { checkDocumentGradients } from '../gradcheck/task';
 import { searchDocument } from '../tuning/task';
 import { nextBackend, setUpTraining } from './backends';
-import type { FromWorker, ToWorker, UpdateColumns } from './protocol';
+import { type FromWorker, HEARTBEAT_MS, type ToWorker, type UpdateColumns } from './protocol';
 import { Series } from './series';
 
 /**
@@ -47,6 +47,8 @@ const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMe
 
 async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   const { runId } = message;
+  // One worker per run: the beat lasts as long as the worker does.
+  setInterval(() => post({ type: 'heartbeat', runId }), HEARTBEAT_MS);
   finished?.run.dispose();
   finished = null;
   const prepared = await prepareRun(message.document, workerReader(message.files, message.builtin));
