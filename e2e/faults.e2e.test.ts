@@ -170,6 +170,48 @@ describe.skipIf(!hasChromium)('faults in the browser (Chromium)', () => {
     await context.close();
   }, 90_000);
 
+  it('marks a run failed within 2 s when its worker is ended silently, keeping its curves', async () => {
+    const context = await browser.newContext({ viewport: APP_VIEWPORT });
+    await context.addInitScript(withoutFileSystemAccess);
+    const { page, app } = await open(context);
+    await app.openFile(longLesson());
+    await startTraining(page);
+    const worker = page.workers().find((w) => w.url().includes('worker'));
+    expect(worker, 'the training worker').toBeDefined();
+    // close() ends the worker's script with no error event: nothing tells the app but the silence.
+    await worker!.evaluate(() => {
+      setTimeout(() => self.close());
+    });
+    const ended = Date.now();
+    await expect.poll(() => status(page), { timeout: 10_000, interval: 25 }).toBe('failed');
+    const ms = Date.now() - ended;
+    console.info(`worker ended silently: run marked failed after ${ms} ms`);
+    // The app's rule is at most 1.75 s (1.5 s of silence, checked every 250 ms); this adds the polling.
+    expect(ms).toBeLessThan(2500);
+    expect(await page.getByTestId('train-failed').textContent()).toMatch(
+      /The training worker stopped answering/,
+    );
+    expect(await updates(page)).toBeGreaterThan(5);
+    await context.close();
+  }, 90_000);
+
+  it('keeps an edit made 50 ms before the page is closed: pagehide writes the autosave at once', async () => {
+    const context = await browser.newContext({ viewport: APP_VIEWPORT });
+    await context.addInitScript(withoutFileSystemAccess);
+    const first = await open(context);
+    await setUnits(first.app, 'hidden1', 33);
+    await first.page.waitForTimeout(700);
+    // Inside autosave's 400 ms quiet time: without the flush, the slot would still hold 33.
+    await first.app.field('units').fill('44');
+    await first.page.waitForTimeout(50);
+    await first.page.close({ runBeforeUnload: false });
+
+    const second = await open(context);
+    await second.app.byTestId('recover-ok').click();
+    await expect.poll(() => unitsOf(second.app, 'hidden1'), poll).toBe(44);
+    await context.close();
+  }, 90_000);
+
   it('after a page killed mid-training, the saved project is intact, the autosave has the edit, and it trains again', async () => {
     const context = await browser.newContext({ viewport: APP_VIEWPORT });
     await context.addInitScript(privateFileSystemPickers);
