@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as ort from 'onnxruntime-node';
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sequentialDocument } from '../engine/document/build';
@@ -109,6 +110,11 @@ describe.skipIf(!hasChromium)('training in the app (Chromium)', () => {
     await page.getByTestId('export').click();
     await expect.poll(() => names.length, { timeout: 20_000 }).toBe(3);
     expect(names).toContain('model.onnx');
+    // The file the browser build wrote (onnx-proto and protobufjs bundled by Vite) runs in onnxruntime.
+    await expect.poll(() => texts['model.onnx'] !== undefined, { timeout: 10_000 }).toBe(true);
+    const session = await ort.InferenceSession.create(Buffer.from(texts['model.onnx'] as string, 'latin1'));
+    expect([session.inputNames, session.outputNames]).toEqual([['input'], ['output']]);
+    await session.release();
   }, 60_000);
 
   it('pauses, resumes, takes a live learning rate, and stops', async () => {

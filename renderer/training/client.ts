@@ -1,14 +1,9 @@
 import type { BuiltinDataFile } from '../../engine/data/builtin-files';
 import type { GraphDocument } from '../../engine/document/schema';
 import type { ExportFile, ExportFormat } from '../../engine/export/files';
-import {
-  type BackendChoice,
-  type FromWorker,
-  HEARTBEAT_MS,
-  HEARTBEAT_TIMEOUT_MS,
-  type ToWorker,
-} from './protocol';
-import { applyWorkerMessage, newRunRecord, type RunRecord } from './runRecord';
+import { browserLifelineWatcher, type LifelineWatcher } from './lifeline';
+import type { BackendChoice, FromWorker, ToWorker } from './protocol';
+import { applyWorkerMessage, newRunRecord, type RunRecord, type RunStatus } from './runRecord';
 
 /** The part of a Worker the client uses, so tests can hand in a fake. */
 export interface WorkerLike {
@@ -19,6 +14,8 @@ export interface WorkerLike {
 }
 
 export type WorkerFactory = () => WorkerLike;
+
+const IN_PROGRESS: readonly RunStatus[] = ['starting', 'running', 'paused'];
 
 export const browserWorkerFactory: WorkerFactory = () =>
   new Worker(new URL('./worker.ts', import.meta.url), {
@@ -37,19 +34,19 @@ export interface StartOptions {
 
 /**
  * Runs trainings in Web Workers, one fresh worker per run (a crashed or wedged backend never
- * outlives its run). Calls `onChange(run, statusChanged)` as messages arrive. A running (or paused)
- * run whose worker has been silent for HEARTBEAT_TIMEOUT_MS is marked failed, its charts kept: a
- * worker the browser ends without an `error` event would otherwise leave it running forever.
+ * outlives its run). Calls `onChange(run, statusChanged)` as messages arrive. A run whose worker is
+ * gone without an `error` event (its lifeline released) is marked failed at once, its charts kept;
+ * before, it stayed "running" forever.
  */
 export class TrainingClient {
   private worker: WorkerLike | null = null;
   private run: RunRecord | null = null;
   private counter = 0;
-  private watchdog: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     private readonly createWorker: WorkerFactory,
     private readonly onChange: (run: RunRecord, statusChanged: boolean) => void,
+    private readonly whenGone: LifelineWatcher = browserLifelineWatcher,
   ) {}
 
   get active(): RunRecord | null {
@@ -64,21 +61,12 @@ export class TrainingClient {
     this.run = run;
     const worker = this.createWorker();
     this.worker = worker;
-    let lastHeard = Date.now();
-    this.watchdog = setInterval(() => {
-      const silent = Date.now() - lastHeard;
-      if (silent <= HEARTBEAT_TIMEOUT_MS || (run.status !== 'running' && run.status !== 'paused')) return;
-      const seconds = (silent / 1000).toFixed(1);
-      this.fail(
-        run,
-        worker,
-        `The training worker stopped answering (nothing for ${seconds} s): it was ended or is stuck.`,
-      );
-    }, HEARTBEAT_MS);
     worker.onmessage = (e) => {
       const message = e.data;
-      lastHeard = Date.now();
-      if (message.type === 'heartbeat') return;
+      if (message.type === 'lifeline') {
+        void this.whenGone(id).then(() => this.lost(run, worker));
+        return;
+      }
       if (message.type === 'exported' || message.type === 'exportFailed') {
         this.settleExport(message);
         return;
@@ -104,6 +92,12 @@ export class TrainingClient {
       ...(options.builtin ? { builtin: options.builtin } : {}),
     });
     return run;
+  }
+
+  /** The worker of `run` is gone: a run still in progress (not one the client ended) has failed. */
+  private lost(run: RunRecord, worker: WorkerLike): void {
+    if (this.worker !== worker || !IN_PROGRESS.includes(run.status)) return;
+    this.fail(run, worker, 'The training worker stopped without a word (the browser ended it).');
   }
 
   /** Marks `run` failed with `message`, keeping what it recorded, and ends its worker. */
@@ -176,8 +170,6 @@ export class TrainingClient {
   }
 
   private release(): void {
-    if (this.watchdog) clearInterval(this.watchdog);
-    this.watchdog = null;
     this.pendingExport?.reject(new Error('The run ended.'));
     this.pendingExport = null;
     this.worker?.terminate();
@@ -186,10 +178,7 @@ export class TrainingClient {
 
   /** Ends the worker of the current run (if any) without waiting. */
   dispose(): void {
-    if (
-      this.run &&
-      (this.run.status === 'running' || this.run.status === 'paused' || this.run.status === 'starting')
-    ) {
+    if (this.run && IN_PROGRESS.includes(this.run.status)) {
       this.run.status = 'failed';
       this.run.failure = { message: 'Stopped: another run started.', next: null };
     }

@@ -120,10 +120,5 @@ export type FromWorker =
   | { type: 'searchDone'; runId: string; stopped: boolean }
   | { type: 'exported'; runId: string; format: ExportFormat; files: ExportFile[] }
   | { type: 'exportFailed'; runId: string; message: string }
-  /** Sent every HEARTBEAT_MS while the worker lives: a worker killed silently stops sending it. */
-  | { type: 'heartbeat'; runId: string };
-
-/** How often a training worker says it is alive. */
-export const HEARTBEAT_MS = 250;
-/** A run whose worker has sent nothing for this long is marked failed (the worker is gone or wedged). */
-export const HEARTBEAT_TIMEOUT_MS = 1500;
+  /** The worker holds its run's lifeline lock (lifeline.ts): from now on its death can be seen. */
+  | { type: 'lifeline'; runId: string };

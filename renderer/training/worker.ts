@@ -11,7 +11,8 @@ import { workerReader } from '../data/workerReader';
 import { checkDocumentGradients } from '../gradcheck/task';
 import { searchDocument } from '../tuning/task';
 import { nextBackend, setUpTraining } from './backends';
-import { type FromWorker, HEARTBEAT_MS, type ToWorker, type UpdateColumns } from './protocol';
+import { holdLifeline } from './lifeline';
+import type { FromWorker, ToWorker, UpdateColumns } from './protocol';
 import { Series } from './series';
 
 /**
@@ -47,8 +48,7 @@ const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMe
 
 async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   const { runId } = message;
-  // One worker per run: the beat lasts as long as the worker does.
-  setInterval(() => post({ type: 'heartbeat', runId }), HEARTBEAT_MS);
+  void holdLifeline(runId).then((held) => held && post({ type: 'lifeline', runId }));
   finished?.run.dispose();
   finished = null;
   const prepared = await prepareRun(message.document, workerReader(message.files, message.builtin));
