@@ -99,6 +99,36 @@ describe.skipIf(!hasChromium)('opening data in the app (Chromium)', () => {
     expect(session?.errors).toEqual([]);
   }, 120_000);
 
+  it('opens a CSV file (read by papaparse in the worker) and trains on it; a bad cell names its line and column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'netcanvas-csv-'));
+    // 40 rows, CRLF line ends and a quoted label: dev 25 % = 10, train 30.
+    const rows = Array.from({ length: 40 }, (_, i) => `${i % 7},${(i * 3) % 5},"${i % 2 ? 'b' : 'a'}"`);
+    const good = join(dir, 'points.csv');
+    writeFileSync(good, `x1,x2,label\r\n${rows.join('\r\n')}\r\n`);
+    const bad = join(dir, 'broken.csv');
+    writeFileSync(bad, `x1,x2,label\n1,2,a\n3,oops,b\n`);
+    await app.openFile(classifierDocument('points', { kind: 'generator', name: 'moons' }, 2), {
+      confirmDiscard: true,
+    });
+    const open = async (path: string) => {
+      await app.node('data').click();
+      const chooser = page.waitForEvent('filechooser');
+      await app.byTestId('data-source-files').click();
+      await (await chooser).setFiles(path);
+    };
+    await open(bad);
+    await page.getByTestId('toolbar-train').click();
+    const problems = page.getByTestId('train-problems');
+    await problems.waitFor({ timeout: 30_000 });
+    expect(await problems.textContent()).toContain("line 3, column 2 ('x2'): 'oops' is not a number.");
+    // The good file last, so the next test starts from a finished run with no problems on screen.
+    await open(good);
+    await page.getByTestId('toolbar-train').click();
+    await waitStatus(page, 'done', 90_000);
+    expect(await summaryM(page, 'train')).toBe(30);
+    expect(await summaryM(page, 'dev')).toBe(10);
+  }, 120_000);
+
   it('says on the Dataset node how to install Fashion-MNIST where the server does not have it', async () => {
     await page.route('**/datasets/**', (route) => route.fulfill({ status: 404, body: 'not here' }));
     const fashion = classifierDocument('fashion', { kind: 'builtin', name: 'fashion-mnist', limit: 400 }, 10);
