@@ -57,3 +57,30 @@ export function summaryLines(e: Extract<TrainingEvent, { type: 'done' }>): strin
     row('test', e.test),
   ].filter((l): l is string => l !== null);
 }
+
+/** Longest silence of the non-terminal log: a pipe reader sees a line at least this often. */
+export const LOG_AT_LEAST_EVERY_MS = 5000;
+
+/**
+ * The progress log where stderr is no terminal (a pipe, CI): about 20 epoch lines per run, the first
+ * epoch always, and a line at least every LOG_AT_LEAST_EVERY_MS while epochs or updates take long.
+ * Pure: events and the clock in, a line or null out.
+ */
+export function createProgressLog(epochs: number): { onEvent(e: TrainingEvent, now: number): string | null } {
+  const every = Math.max(1, Math.round(epochs / 20));
+  let lastAt: number | null = null;
+  return {
+    onEvent(e, now) {
+      lastAt ??= now;
+      const overdue = now - lastAt >= LOG_AT_LEAST_EVERY_MS;
+      let line: string | null = null;
+      if (e.type === 'epoch' && (e.epoch % every === 0 || e.epoch === 1 || overdue)) {
+        line = `epoch ${e.epoch}/${epochs}: train cost ${e.train.cost.toFixed(4)}${e.dev ? `, dev cost ${e.dev.cost.toFixed(4)}` : ''}`;
+      } else if (e.type === 'update' && overdue) {
+        line = `epoch ${e.epoch}/${epochs}, update ${e.t}: cost ${fmt(e.smoothedCost)}`;
+      }
+      if (line) lastAt = now;
+      return line;
+    },
+  };
+}
