@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainingEvent } from '../engine/train/events.js';
-import { createProgressLog, LOG_AT_LEAST_EVERY_MS } from './progress.js';
+import { createProgressLog, duration, LOG_AT_LEAST_EVERY_MS } from './progress.js';
 
 const epoch = (n: number) =>
   ({ type: 'epoch', epoch: n, train: { cost: 0.5 }, dev: null }) as unknown as TrainingEvent;
@@ -26,5 +26,15 @@ describe('the progress log where stderr is no terminal', () => {
       'epoch 1/1000000000, update 7: cost 0.2500',
     ]);
     expect(LOG_AT_LEAST_EVERY_MS).toBe(5000);
+  });
+});
+
+describe('the ETA of the progress bar', () => {
+  it('reads in days and hours for a long run, not in thousands of minutes', () => {
+    // 1595324m48s = 95,719,488 s = 1107 days (95,644,800 s) + 20 h (72,000 s) + 44 min 48 s.
+    expect(duration(95_719_488_000)).toBe('1107d20h');
+    expect(duration(7_620_000)).toBe('2h07m');
+    expect(duration(185_000)).toBe('3m05s');
+    expect(duration(420)).toBe('0.42s');
   });
 });

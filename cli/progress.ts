@@ -2,12 +2,16 @@ import type { TrainingEvent } from '../engine/train/events.js';
 
 const BAR = 24;
 
-function duration(ms: number): string {
+/** A time span as the progress line shows it: 0.42s, 7.5s, 3m05s, 2h07m, 18d11h. */
+export function duration(ms: number): string {
   if (!Number.isFinite(ms)) return '--';
   // The fast executor trains a small preset in well under a second: say how far under.
   if (ms < 10_000) return `${(ms / 1000).toFixed(ms < 1000 ? 2 : 1)}s`;
   const s = Math.round(ms / 1000);
-  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+  const two = (n: number) => String(n).padStart(2, '0');
+  if (s >= 86_400) return `${Math.floor(s / 86_400)}d${two(Math.floor(s / 3600) % 24)}h`;
+  if (s >= 3600) return `${Math.floor(s / 3600)}h${two(Math.floor(s / 60) % 60)}m`;
+  return s >= 60 ? `${Math.floor(s / 60)}m${two(s % 60)}s` : `${s}s`;
 }
 
 const fmt = (v: number | null | undefined, digits = 4): string =>
