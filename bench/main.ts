@@ -10,6 +10,7 @@
 import { CHROMIUM, hasChromium } from '../e2e/browser';
 import { type BrowserResults, browserBench } from './chromium/bench';
 import { chromiumOptions } from './chromium/options';
+import { cliStartupRows } from './cli-startup';
 import { type BenchResults, machine, type NodeResults, writeResults } from './results';
 import { benchTable, formatTable } from './table';
 
@@ -26,7 +27,8 @@ if (args.includes('--no-browser')) skipped.push('Browser part: --no-browser.');
 else if (!hasChromium) skipped.push(`Browser part: ${CHROMIUM} is missing (apt-get install chromium).`);
 else browser = await browserBench(options);
 
-const table = benchTable(node, browser);
+// The command line's start-up belongs to the Node part: it runs where that does.
+const table = [...benchTable(node, browser), ...(node ? cliStartupRows(options.quick ? 3 : 5) : [])];
 const m = machine();
 const notes = [...skipped.map((s) => `Skipped: ${s}`), ...(node?.torchNote ? [node.torchNote] : [])];
 const runs = [node ? 'Node 3' : '', browser ? `Chromium ${browser.repeats}` : ''].filter(Boolean).join(', ');

@@ -3,6 +3,9 @@ import type { TrainingPlan } from '../engine/compile/plan.js';
 import type { LabeledData } from '../engine/data/types.js';
 import { chooseExecutor, type ExecutorTiming } from '../engine/train/choose-executor.js';
 import type { ExecutorName } from '../engine/train/trainer.js';
+import type { NodeExecutorChoice } from './executor-choices.js';
+
+export { NODE_EXECUTOR_CHOICES, type NodeExecutorChoice } from './executor-choices.js';
 
 export type NodeBackend = 'wasm' | 'cpu';
 
@@ -29,14 +32,6 @@ export async function selectNodeBackend(name: NodeBackend): Promise<string> {
   await tf.setBackend('cpu');
   await tf.ready();
   return 'cpu';
-}
-
-/** `--backend`: tf.js on WASM or CPU, the float32 fast executor, or whichever is measured fastest. */
-export type NodeExecutorChoice = NodeBackend | 'fast' | 'auto';
-export const NODE_EXECUTOR_CHOICES: readonly NodeExecutorChoice[] = ['auto', 'fast', 'wasm', 'cpu'];
-
-export function isNodeExecutorChoice(value: string): value is NodeExecutorChoice {
-  return (NODE_EXECUTOR_CHOICES as readonly string[]).includes(value);
 }
 
 /**

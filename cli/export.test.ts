@@ -144,14 +144,17 @@ describe('netcanvas export', () => {
   it('refuses a missing or unknown format, a missing --out and bad numbers with exit 2', async () => {
     const { file } = await graphFile();
     const cases: [string[], RegExp][] = [
-      [['export', file, '--out', 'x'], /--format is tfjs, onnx or pytorch\./],
-      [['export', file, '--format', 'keras', '--out', 'x'], /not "keras"/],
-      [['export', file, '--format', 'onnx'], /--out DIR is required/],
+      [['export', file, '--out', 'x'], /required option '--format <format>' not specified/],
+      [
+        ['export', file, '--format', 'keras', '--out', 'x'],
+        /'keras' is invalid\. Allowed choices are tfjs, onnx, pytorch/,
+      ],
+      [['export', file, '--format', 'onnx'], /required option '--out <dir>' not specified/],
       [
         ['export', file, '--format', 'onnx', '--out', 'x', '--epochs', '0'],
-        /--epochs takes a whole number ≥ 1/,
+        /--epochs takes a whole number from 1 to 1000000, not "0"/,
       ],
-      [['export', '--format', 'onnx', '--out', 'x'], /export takes one FILE/],
+      [['export', '--format', 'onnx', '--out', 'x'], /missing required argument 'file'/],
     ];
     for (const [argv, message] of cases) {
       const out = capture();

@@ -6,6 +6,7 @@ import type { DataFileReader, FolderEntry } from '../engine/data/types.js';
 import { parseDocument } from '../engine/document/parse.js';
 import type { GraphDocument } from '../engine/document/schema.js';
 import type { Problem } from '../engine/problems.js';
+import type { Output } from './output.js';
 
 export type LoadedDocument =
   | { ok: true; doc: GraphDocument; reader: DataFileReader }
@@ -110,4 +111,16 @@ export async function loadDocumentFile(
 /** `nodeId CODE message`, one problem a line (`-` when it concerns the whole document). */
 export function formatProblem(p: Problem): string {
   return `${p.nodeId ?? '-'} ${p.code} ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`;
+}
+
+/** Reads and parses a document; prints why not and returns exit code 2 when it cannot. */
+export async function loadDocumentOrExit(
+  file: string,
+  out: Output,
+): Promise<Extract<LoadedDocument, { ok: true }> | number> {
+  const loaded = await loadDocumentFile(file);
+  if (loaded.ok) return loaded;
+  if ('unreadable' in loaded) out.error(loaded.unreadable);
+  else for (const p of loaded.problems) out.error(`${file}: ${formatProblem(p)}`);
+  return 2;
 }

@@ -46,7 +46,7 @@ describe('netcanvas gradcheck', () => {
 
   it('--epochs trains first and checks the trained weights', async () => {
     const out = captureOutput();
-    expect(await gradcheckCommand([await writeDocumentFile(small()), '--epochs', '2'], out)).toBe(0);
+    expect(await gradcheckCommand(await writeDocumentFile(small()), { epochs: 2 }, out)).toBe(0);
     expect(out.stderr).toContain('Trained 2 epochs before the check.');
     expect(out.stdout.at(-1)).toMatch(/^PASSED/);
   });
@@ -58,7 +58,7 @@ describe('netcanvas gradcheck', () => {
       ...REFERENCE_RULES,
       penalty: { ...penaltyRule, l2Gradient: (w: Float64Array, lambda: number) => w.map((v) => lambda * v) },
     };
-    expect(await gradcheckCommand([await writeDocumentFile(small())], out, rules)).toBe(GRADCHECK_FAILED);
+    expect(await gradcheckCommand(await writeDocumentFile(small()), {}, out, rules)).toBe(GRADCHECK_FAILED);
     expect(out.stdout.find((l) => l.startsWith('hidden') && / W /.test(l))).toMatch(/ bug /);
     expect(out.stdout.at(-1)).toMatch(
       /^FAILED: backpropagation differs from the numerical gradient by .*, worst at hidden\/W\[\d+, \d+\]/,
@@ -79,6 +79,6 @@ describe('netcanvas gradcheck', () => {
     expect(await main(['gradcheck'], captureOutput())).toBe(2);
     const help = captureOutput();
     expect(await main(['gradcheck', '--help'], help)).toBe(0);
-    expect(help.stderr[0]).toMatch(/^Usage: netcanvas gradcheck FILE/);
+    expect(help.stdout[0]).toMatch(/^Usage: netcanvas gradcheck \[options\] <file>/);
   });
 });

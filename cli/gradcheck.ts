@@ -1,5 +1,3 @@
-import { parseArgs } from 'node:util';
-import { type PreparedRun, prepareRun } from '../engine/compile/prepare.js';
 import { checkBatch } from '../engine/gradcheck/batch.js';
 import {
   type GradCheckReport,
@@ -11,19 +9,8 @@ import type { BackpropRules } from '../engine/gradcheck/rules.js';
 import { BUG_AT_LEAST, CORRECT_AT_MOST, FLOAT32_TOLERANCE, isPassing } from '../engine/gradcheck/verdict.js';
 import { featureStatistics } from '../engine/train/statistics.js';
 import { TrainingRun } from '../engine/train/trainer.js';
-import { wholeNumber } from './args.js';
-import { selectNodeBackend } from './backend.js';
-import { formatProblem, loadDocumentFile } from './files.js';
+import { loadPrepared } from './load.js';
 import type { Output } from './output.js';
-
-export const GRADCHECK_USAGE = `Usage: netcanvas gradcheck FILE [--seed N] [--examples N] [--epochs N]
-
-Gradient checking (spec §5): the float64 reference backpropagation and tf.js's float32 autodiff (the
-gradients the trainer applies) against two-sided differences of J with ε = 1e-7, on the first
---examples (default 32) training examples, at the weights --seed initializes, after --epochs of
-training (default 0). Dropout is off for the check.
-Exit 0 when the check passes (every difference ≤ 1e-7, or within float64 rounding, and tf.js below
-1e-3), 3 when it fails, 1 when the graph is invalid, 2 when the file cannot be read or a flag is wrong.`;
 
 /** Exit code of a check that ran and failed (1 and 2 mean what they mean for `train`). */
 export const GRADCHECK_FAILED = 3;
@@ -114,62 +101,23 @@ function verdictLines(report: GradCheckReport): string[] {
   return lines;
 }
 
-/** Reads, validates and loads the document as `train` does; an exit code when that fails. */
-async function prepareFile(file: string, out: Output): Promise<PreparedRun | number> {
-  // The CPU backend: deterministic float32, so the tf.js column reads the same on every machine.
-  await selectNodeBackend('cpu');
-  const loaded = await loadDocumentFile(file);
-  if (!loaded.ok) {
-    if ('unreadable' in loaded) out.error(loaded.unreadable);
-    else for (const p of loaded.problems) out.error(`${file}: ${formatProblem(p)}`);
-    return 2;
-  }
-  const prepared = await prepareRun(loaded.doc, loaded.reader);
-  for (const p of prepared.problems) out.error(formatProblem(p));
-  return prepared.ok ? prepared.value : 1;
-}
-
 /**
  * `netcanvas gradcheck FILE`: loads and validates the graph like `train`, builds its network with the
  * run's seed (optionally trains --epochs first), and prints the gradient check. Exit 0 passed,
  * 3 failed, 1 invalid graph (or training that ended in NaN), 2 unreadable file or bad flags.
  * `rules` replaces the reference's backward rules (tests plant a bug there).
  */
-export async function gradcheckCommand(argv: string[], out: Output, rules?: BackpropRules): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        seed: { type: 'string' },
-        examples: { type: 'string' },
-        epochs: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    out.error(`${(err as Error).message}\n\n${GRADCHECK_USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    out.error(GRADCHECK_USAGE);
-    return 0;
-  }
-  const [file, ...extra] = positionals;
-  if (!file || extra.length) {
-    out.error(`gradcheck takes one FILE.\n\n${GRADCHECK_USAGE}`);
-    return 2;
-  }
-  const seed = wholeNumber('seed', values.seed, 0);
-  const examples = wholeNumber('examples', values.examples, 1) ?? DEFAULT_EXAMPLES;
-  const epochs = wholeNumber('epochs', values.epochs, 0) ?? 0;
-  if (typeof seed === 'string' || typeof examples === 'string' || typeof epochs === 'string') {
-    out.error([seed, examples, epochs].find((v) => typeof v === 'string') as string);
-    return 2;
-  }
-  const prepared = await prepareFile(file, out);
+export async function gradcheckCommand(
+  file: string,
+  options: { seed?: number | undefined; examples?: number | undefined; epochs?: number | undefined },
+  out: Output,
+  rules?: BackpropRules,
+): Promise<number> {
+  const { seed } = options;
+  const examples = options.examples ?? DEFAULT_EXAMPLES;
+  const epochs = options.epochs ?? 0;
+  // The CPU backend: deterministic float32, so the tf.js column reads the same on every machine.
+  const prepared = await loadPrepared(file, 'cpu', out);
   if (typeof prepared === 'number') return prepared;
   const { plan, splits } = prepared;
   const run = new TrainingRun(plan, splits, { epochs, ...(seed !== undefined ? { seed } : {}) });

@@ -1,86 +1,39 @@
-import { parseArgs } from 'node:util';
-import { wholeNumber } from './args.js';
-import { isNodeExecutorChoice, NODE_EXECUTOR_CHOICES } from './backend.js';
-import { exportCommand } from './export.js';
-import { gradcheckCommand } from './gradcheck.js';
+import { CommanderError } from 'commander';
 import { type Output, processOutput } from './output.js';
-import { searchCommand } from './search.js';
-import { trainCommand } from './train.js';
-import { validateCommand } from './validate.js';
+import { buildProgram } from './program.js';
 
-const USAGE = `Usage:
-  netcanvas validate FILE
-  netcanvas train FILE [--epochs N] [--seed N] [--backend auto|fast|wasm|cpu] [--out DIR] [--jsonl]
-  netcanvas gradcheck FILE [--seed N] [--examples N] [--epochs N]
-  netcanvas export FILE --format tfjs|onnx|pytorch --out DIR [--epochs N] [--seed N]
-  netcanvas search FILE --trials N [--epochs E] [--seed S] [--jsonl] [--param NODE.PATH=SCALE:MIN:MAX ...]
+/** Exit code of a usage mistake (an unknown flag, a wrong number, a missing FILE). */
+export const USAGE_ERROR = 2;
 
-train's --backend auto (the default) times the fast float32 executor and tf.js on WASM and CPU on
-the graph for a moment and trains on the fastest; fast takes the fast executor where the graph allows.
+/**
+ * Commander's error text as one line: "error: unknown option '--epoch'\n(Did you mean --epochs?)" →
+ * "netcanvas: unknown option '--epoch' (did you mean --epochs?)".
+ */
+export function oneLineError(text: string): string {
+  return `netcanvas: ${text
+    .trim()
+    .replace(/^error: /, '')
+    .replace(/\s*\n\s*\(Did you mean/, ' (did you mean')
+    .replace(/\s*\n\s*/g, ' ')}`;
+}
 
-validate exits 0 when the graph is valid, 1 with one line per problem (nodeId CODE message),
-2 when the file cannot be read or parsed.`;
-
-/** The CLI entry point; returns the exit code. */
+/** The CLI entry point; returns the exit code. Help goes to stdout, mistakes to stderr as one line. */
 export async function main(argv: string[], out: Output = processOutput()): Promise<number> {
-  if (argv[0] === 'gradcheck') return gradcheckCommand(argv.slice(1), out);
-  if (argv[0] === 'export') return exportCommand(argv.slice(1), out);
-  if (argv[0] === 'search') return searchCommand(argv.slice(1), out);
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        epochs: { type: 'string' },
-        seed: { type: 'string' },
-        backend: { type: 'string', default: 'auto' },
-        out: { type: 'string' },
-        jsonl: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+  const outcome = { code: 0 };
+  const program = buildProgram(out, outcome);
+  for (const cmd of [program, ...program.commands]) {
+    cmd.exitOverride().configureOutput({
+      writeOut: (text) => out.line(text.trimEnd()),
+      writeErr: (text) => out.error(text.trimEnd()),
+      outputError: (text, write) => write(oneLineError(text)),
     });
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return outcome.code;
   } catch (err) {
-    out.error(`${(err as Error).message}\n\n${USAGE}`);
-    return 2;
+    if (!(err instanceof CommanderError)) throw err;
+    // Help asked for is 0; `netcanvas` alone prints the help as a usage error.
+    return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? 0 : USAGE_ERROR;
   }
-  const { values, positionals } = parsed;
-  const [command, file, ...extra] = positionals;
-  if (values.help || !command) {
-    out.error(USAGE);
-    return values.help ? 0 : 2;
-  }
-  if (!file || extra.length) {
-    out.error(`${command} takes one FILE.\n\n${USAGE}`);
-    return 2;
-  }
-  if (command === 'validate') return validateCommand(file, out);
-  if (command !== 'train') {
-    out.error(`Unknown command "${command}".\n\n${USAGE}`);
-    return 2;
-  }
-  const epochs = wholeNumber('epochs', values.epochs as string | undefined, 1);
-  const seed = wholeNumber('seed', values.seed as string | undefined, 0);
-  const backend = values.backend as string;
-  for (const v of [epochs, seed]) {
-    if (typeof v === 'string') {
-      out.error(v);
-      return 2;
-    }
-  }
-  if (!isNodeExecutorChoice(backend)) {
-    out.error(`--backend is ${NODE_EXECUTOR_CHOICES.join(', ')} in Node (no WebGPU here), not "${backend}".`);
-    return 2;
-  }
-  return trainCommand(
-    file,
-    {
-      backend,
-      jsonl: values.jsonl as boolean,
-      ...(typeof epochs === 'number' ? { epochs } : {}),
-      ...(typeof seed === 'number' ? { seed } : {}),
-      ...(values.out ? { out: values.out as string } : {}),
-    },
-    out,
-  );
 }

@@ -1,3 +1,6 @@
+/** Exit code of a run the user interrupted with Ctrl-C (128 + SIGINT), as shells expect. */
+export const INTERRUPTED = 130;
+
 /** Where the CLI writes: stdout for results, stderr for messages. Injected so tests can capture it. */
 export interface Output {
   line(text: string): void;

@@ -2,12 +2,16 @@ import type { TrainingEvent } from '../engine/train/events.js';
 
 const BAR = 24;
 
-function duration(ms: number): string {
+/** A time span as the progress line shows it: 0.42s, 7.5s, 3m05s, 2h07m, 18d11h. */
+export function duration(ms: number): string {
   if (!Number.isFinite(ms)) return '--';
   // The fast executor trains a small preset in well under a second: say how far under.
   if (ms < 10_000) return `${(ms / 1000).toFixed(ms < 1000 ? 2 : 1)}s`;
   const s = Math.round(ms / 1000);
-  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+  const two = (n: number) => String(n).padStart(2, '0');
+  if (s >= 86_400) return `${Math.floor(s / 86_400)}d${two(Math.floor(s / 3600) % 24)}h`;
+  if (s >= 3600) return `${Math.floor(s / 3600)}h${two(Math.floor(s / 60) % 60)}m`;
+  return s >= 60 ? `${Math.floor(s / 60)}m${two(s % 60)}s` : `${s}s`;
 }
 
 const fmt = (v: number | null | undefined, digits = 4): string =>
@@ -56,4 +60,31 @@ export function summaryLines(e: Extract<TrainingEvent, { type: 'done' }>): strin
     row('dev', e.dev),
     row('test', e.test),
   ].filter((l): l is string => l !== null);
+}
+
+/** Longest silence of the non-terminal log: a pipe reader sees a line at least this often. */
+export const LOG_AT_LEAST_EVERY_MS = 5000;
+
+/**
+ * The progress log where stderr is no terminal (a pipe, CI): about 20 epoch lines per run, the first
+ * epoch always, and a line at least every LOG_AT_LEAST_EVERY_MS while epochs or updates take long.
+ * Pure: events and the clock in, a line or null out.
+ */
+export function createProgressLog(epochs: number): { onEvent(e: TrainingEvent, now: number): string | null } {
+  const every = Math.max(1, Math.round(epochs / 20));
+  let lastAt: number | null = null;
+  return {
+    onEvent(e, now) {
+      lastAt ??= now;
+      const overdue = now - lastAt >= LOG_AT_LEAST_EVERY_MS;
+      let line: string | null = null;
+      if (e.type === 'epoch' && (e.epoch % every === 0 || e.epoch === 1 || overdue)) {
+        line = `epoch ${e.epoch}/${epochs}: train cost ${e.train.cost.toFixed(4)}${e.dev ? `, dev cost ${e.dev.cost.toFixed(4)}` : ''}`;
+      } else if (e.type === 'update' && overdue) {
+        line = `epoch ${e.epoch}/${epochs}, update ${e.t}: cost ${fmt(e.smoothedCost)}`;
+      }
+      if (line) lastAt = now;
+      return line;
+    },
+  };
 }

@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { prepareRun } from '../engine/compile/prepare.js';
 import { serializeDocument } from '../engine/document/parse.js';
 import type { GraphDocument } from '../engine/document/schema.js';
@@ -23,35 +22,12 @@ import {
   type TrialResult,
   validateSpace,
 } from '../engine/search/index.js';
-import { wholeNumber } from './args.js';
-import {
-  isNodeExecutorChoice,
-  NODE_EXECUTOR_CHOICES,
-  type NodeExecutorChoice,
-  selectNodeBackend,
-  selectNodeExecutor,
-} from './backend.js';
-import { formatProblem, loadDocumentFile } from './files.js';
-import type { Output } from './output.js';
+import { type NodeExecutorChoice, selectNodeBackend, selectNodeExecutor } from './backend.js';
+import { formatProblem, loadDocumentOrExit } from './files.js';
+import { INTERRUPTED, type Output } from './output.js';
 
-export const SEARCH_USAGE = `Usage: netcanvas search FILE --trials N [--epochs E] [--seed S] [--jsonl]
-         [--param NODE.PATH[=SCALE:MIN:MAX] ...] [--baseline] [--rounds R] [--keep K]
-         [--no-prune] [--apply OUT] [--backend auto|fast|wasm|cpu]
-
-Random hyperparameter search (spec §11): trains N trials of E epochs each (default: the Training
-node's epochs), each with values drawn by seed S (default 1), and prints them best first by dev loss.
---param marks a param to search, e.g. optimizer.learningRate=log10:1e-4:1, optimizer.beta1=
-oneMinusLog10:0.9:0.999, hidden1.units=int:2:20, training.batchSize=pow2:16:512,
-drop.keepProb=linear:0.5:1; without =SCALE:MIN:MAX the notes' range for that param. Without --param:
-the optimizer's α on log10 [1e-4, 1e-1], and momentum's β or Adam's β₁ on 1 − 10^r [0.9, 0.999].
-A trial whose dev loss after a quarter of its epochs is above the median of the finished trials at
-that epoch, or NaN, is stopped (--no-prune: never). --baseline also trains the file's own values.
---rounds R narrows every range around the best K trials (default a quarter) and searches again.
---apply writes the file with the best trial's values to OUT. --jsonl: one JSON object per trial,
-then a summary. Exit 0 when a trial trained fully, 1 for graph or search problems (or none did),
-2 when the file cannot be read or a flag is wrong.`;
-
-interface Flags {
+/** The search's flags, read and checked by the program (cli/program.ts). */
+export interface Flags {
   file: string;
   trials: number;
   epochs?: number;
@@ -64,63 +40,6 @@ interface Flags {
   prune: boolean;
   apply?: string;
   backend: NodeExecutorChoice;
-}
-
-/** The flags, or the message for a wrong one. */
-function readFlags(argv: string[]): Flags | string {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        trials: { type: 'string' },
-        epochs: { type: 'string' },
-        seed: { type: 'string' },
-        jsonl: { type: 'boolean', default: false },
-        param: { type: 'string', multiple: true, default: [] },
-        baseline: { type: 'boolean', default: false },
-        rounds: { type: 'string' },
-        keep: { type: 'string' },
-        'no-prune': { type: 'boolean', default: false },
-        apply: { type: 'string' },
-        backend: { type: 'string', default: 'auto' },
-      },
-    });
-  } catch (err) {
-    return (err as Error).message;
-  }
-  const { values: v, positionals } = parsed;
-  const [file, ...extra] = positionals;
-  if (!file || extra.length) return 'search takes one FILE.';
-  if (v.trials === undefined) return 'search needs --trials N.';
-  const numbers = {
-    trials: wholeNumber('trials', v.trials, 1),
-    epochs: wholeNumber('epochs', v.epochs, 1),
-    seed: wholeNumber('seed', v.seed, 0),
-    rounds: wholeNumber('rounds', v.rounds, 1),
-    keep: wholeNumber('keep', v.keep, 1),
-  };
-  const wrong = Object.values(numbers).find((n) => typeof n === 'string');
-  if (wrong) return wrong as string;
-  if (typeof v.backend !== 'string' || !isNodeExecutorChoice(v.backend)) {
-    return `--backend is ${NODE_EXECUTOR_CHOICES.join(', ')} in Node (no WebGPU here), not "${String(v.backend)}".`;
-  }
-  const { trials, epochs, seed, rounds, keep } = numbers as Record<string, number | undefined>;
-  return {
-    file,
-    trials: trials!,
-    seed: seed ?? 1,
-    jsonl: v.jsonl as boolean,
-    params: v.param as string[],
-    baseline: v.baseline as boolean,
-    rounds: rounds ?? 1,
-    prune: !v['no-prune'],
-    backend: v.backend,
-    ...(epochs !== undefined ? { epochs } : {}),
-    ...(keep !== undefined ? { keep } : {}),
-    ...(v.apply ? { apply: v.apply as string } : {}),
-  };
 }
 
 /**
@@ -198,12 +117,8 @@ const paramFlag = (p: SearchParam): string => `--param ${paramKey(p)}=${p.scale}
 
 /** Checks the graph and builds the space; an exit code when that fails. */
 async function planSearch(flags: Flags, out: Output) {
-  const loaded = await loadDocumentFile(flags.file);
-  if (!loaded.ok) {
-    if ('unreadable' in loaded) out.error(loaded.unreadable);
-    else for (const p of loaded.problems) out.error(`${flags.file}: ${formatProblem(p)}`);
-    return 2;
-  }
+  const loaded = await loadDocumentOrExit(flags.file, out);
+  if (typeof loaded === 'number') return loaded;
   const { doc, reader } = loaded;
   const params: SearchParam[] = [];
   for (const flag of flags.params) {
@@ -239,16 +154,7 @@ async function planSearch(flags: Flags, out: Output) {
  * stdout), then the table best first and the best values. Same file and seed → same trials and, on
  * the CPU backend, the same numbers.
  */
-export async function searchCommand(argv: string[], out: Output): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    out.error(SEARCH_USAGE);
-    return 0;
-  }
-  const flags = readFlags(argv);
-  if (typeof flags === 'string') {
-    out.error(`${flags}\n\n${SEARCH_USAGE}`);
-    return 2;
-  }
+export async function searchCommand(flags: Flags, out: Output): Promise<number> {
   const planned = await planSearch(flags, out);
   if (typeof planned === 'number') return planned;
   const { doc, reader } = planned;
@@ -294,7 +200,9 @@ export async function searchCommand(argv: string[], out: Output): Promise<number
   } finally {
     process.off('SIGINT', onSignal);
   }
-  return report(doc, space, results, flags, out);
+  const code = await report(doc, space, results, flags, out);
+  // Interrupted with Ctrl-C: the table of the trials so far is printed, and the exit says so.
+  return signal.aborted ? INTERRUPTED : code;
 }
 
 async function report(

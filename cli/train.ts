@@ -1,14 +1,12 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { prepareRun } from '../engine/compile/prepare.js';
 import { exportLayersModel } from '../engine/export/tfjs-layers.js';
 import { describeTimings } from '../engine/train/choose-executor.js';
 import { featureStatistics } from '../engine/train/statistics.js';
 import { TrainingRun } from '../engine/train/trainer.js';
-import { type NodeExecutorChoice, selectNodeBackend, selectNodeExecutor } from './backend.js';
-import { formatProblem, loadDocumentFile } from './files.js';
-import type { Output } from './output.js';
-import { createProgress, summaryLines } from './progress.js';
+import { type NodeExecutorChoice, selectNodeExecutor } from './backend.js';
+import { loadPrepared } from './load.js';
+import { INTERRUPTED, type Output } from './output.js';
+import { createProgress, createProgressLog, summaryLines } from './progress.js';
+import { outFolderProblem, writeFolder } from './write.js';
 
 export interface TrainOptions {
   epochs?: number;
@@ -18,35 +16,26 @@ export interface TrainOptions {
   jsonl: boolean;
 }
 
-/** Writes a file whole or not at all: a temporary file, then a rename. */
-async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`;
-  await writeFile(tmp, data);
-  await rename(tmp, path);
-}
-
 /**
  * `netcanvas train FILE`: validates, loads the data, trains with a progress bar (or one JSON event
  * per line with --jsonl), and with --out writes model.json + weights.bin + normalization.json.
  * Exit 0 when the run ends normally (epochs or early stopping), 1 for problems or NaN, 2 for an
- * unreadable file.
+ * unreadable file or an --out that is a file (checked before training), 130 when interrupted.
  */
 export async function trainCommand(file: string, options: TrainOptions, out: Output): Promise<number> {
-  const loaded = await loadDocumentFile(file);
-  if (!loaded.ok) {
-    if ('unreadable' in loaded) out.error(loaded.unreadable);
-    else for (const p of loaded.problems) out.error(`${file}: ${formatProblem(p)}`);
+  const outProblem = options.out ? await outFolderProblem(options.out) : null;
+  if (outProblem) {
+    out.error(outProblem);
     return 2;
   }
-  await selectNodeBackend(options.backend === 'cpu' ? 'cpu' : 'wasm');
-  const prepared = await prepareRun(loaded.doc, loaded.reader);
-  for (const p of prepared.problems) out.error(formatProblem(p));
-  if (!prepared.ok) return 1;
-  const { plan, splits } = prepared.value;
+  const prepared = await loadPrepared(file, options.backend === 'cpu' ? 'cpu' : 'wasm', out);
+  if (typeof prepared === 'number') return prepared;
+  const { plan, splits } = prepared;
   const { executor, backend, timings } = await selectNodeExecutor(options.backend, plan, splits.train);
   const progress = createProgress();
-  // Without a terminal there is no progress bar: about 20 epoch lines per run instead.
-  const logEvery = Math.max(1, Math.round((options.epochs ?? plan.training.epochs) / 20));
+  // Without a terminal there is no progress bar: about 20 epoch lines per run, and a line at least
+  // every few seconds while epochs are long.
+  const log = createProgressLog(options.epochs ?? plan.training.epochs);
   const run = new TrainingRun(plan, splits, {
     executor,
     timings,
@@ -66,34 +55,39 @@ export async function trainCommand(file: string, options: TrainOptions, out: Out
       }
       const line = progress.onEvent(event);
       if (line && out.isTerminal) out.status(line);
-      if (event.type === 'epoch' && !out.isTerminal && (event.epoch % logEvery === 0 || event.epoch === 1)) {
-        out.error(
-          `epoch ${event.epoch}: train cost ${event.train.cost.toFixed(4)}${event.dev ? `, dev cost ${event.dev.cost.toFixed(4)}` : ''}`,
-        );
+      if (!out.isTerminal) {
+        const logged = log.onEvent(event, performance.now());
+        if (logged) out.error(logged);
       }
     },
   });
-  const onSignal = () => run.stop();
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+    run.stop();
+  };
   process.once('SIGINT', onSignal);
   try {
     const done = await run.start();
     if (out.isTerminal && !options.jsonl) out.status('');
     if (!options.jsonl) for (const l of summaryLines(done)) out.error(l);
     if (options.out && done.reason !== 'nan' && done.reason !== 'error') {
-      await mkdir(options.out, { recursive: true });
       const files = await exportLayersModel(run.network);
-      await writeAtomic(join(options.out, 'weights.bin'), new Uint8Array(files.weights));
-      await writeAtomic(join(options.out, 'model.json'), JSON.stringify(files.modelJson));
       const stats = plan.needsInputStatistics ? featureStatistics(splits.train) : null;
-      await writeAtomic(
-        join(options.out, 'normalization.json'),
-        `${JSON.stringify({ applied: stats !== null, insideModel: stats !== null, mean: stats ? Array.from(stats.mean) : null, std: stats ? Array.from(stats.std) : null }, null, 2)}\n`,
-      );
+      await writeFolder(options.out, [
+        { name: 'weights.bin', data: new Uint8Array(files.weights) },
+        { name: 'model.json', data: JSON.stringify(files.modelJson) },
+        {
+          name: 'normalization.json',
+          data: `${JSON.stringify({ applied: stats !== null, insideModel: stats !== null, mean: stats ? Array.from(stats.mean) : null, std: stats ? Array.from(stats.std) : null }, null, 2)}\n`,
+        },
+      ]);
       if (!options.jsonl)
         out.error(
           `Saved the model to ${options.out}/model.json (tf.js layers format; inputs are raw features).`,
         );
     }
+    if (interrupted) return INTERRUPTED;
     return done.reason === 'nan' || done.reason === 'error' ? 1 : 0;
   } finally {
     process.off('SIGINT', onSignal);

@@ -1,6 +1,6 @@
 import { analyzeGraph } from '../engine/graph/analyze.js';
 import { hasErrors } from '../engine/problems.js';
-import { formatProblem, loadDocumentFile } from './files.js';
+import { formatProblem, loadDocumentOrExit } from './files.js';
 import type { Output } from './output.js';
 
 /**
@@ -8,15 +8,8 @@ import type { Output } from './output.js';
  * 2 when the file cannot be read or parsed.
  */
 export async function validateCommand(file: string, out: Output): Promise<number> {
-  const loaded = await loadDocumentFile(file);
-  if (!loaded.ok) {
-    if ('unreadable' in loaded) {
-      out.error(loaded.unreadable);
-    } else {
-      for (const p of loaded.problems) out.error(`${file}: ${formatProblem(p)}`);
-    }
-    return 2;
-  }
+  const loaded = await loadDocumentOrExit(file, out);
+  if (typeof loaded === 'number') return loaded;
   const { problems } = analyzeGraph(loaded.doc);
   for (const p of problems) (p.severity === 'error' ? out.line : out.error)(formatProblem(p));
   if (hasErrors(problems)) return 1;

@@ -292,7 +292,7 @@ export const LESSONS: Lesson[] = [
   {
     id: 'softmax',
     notes: '3.8–3.9',
-    title: { en: 'Softmax regression', zh: 'Softmax 回归' },
+    title: { en: 'Softmax classification', zh: 'Softmax 多分类' },
     shows: {
       en: 'Ten classes of 8×8 handwritten digits: a [64, 25, 12, 10] network ending in Softmax, trained with categorical cross-entropy and Adam on mini-batches of 32.',
       zh: '十类 8×8 手写数字：以 Softmax 结尾的 [64, 25, 12, 10] 网络，用多类交叉熵和 Adam、小批量 32 训练。',

@@ -36,13 +36,27 @@ export function findElectronBinary(root: string, env: NodeJS.ProcessEnv = proces
  * Fetches the binary with Electron's own installer (the `install-electron` bin): @electron/get
  * downloads electron-vX-OS-ARCH.zip from GitHub (or ELECTRON_MIRROR), checks it against the
  * package's checksums.json, caches it (~/.cache/electron) and unzips it into node_modules/electron/dist.
- * Run as a plain child process, so npm's install-script policy (allowScripts) has no say in it.
+ * Run as a plain child process, so npm's install-script policy (allowScripts) has no say in it. The
+ * installer prints a stack trace when the download fails ("TypeError: fetch failed" and six frames);
+ * that is kept back and only its first line returned as `reason`, e.g. "fetch failed".
  */
-export function installElectronBinary(root: string): { ok: boolean; status: number | null } {
+export function installElectronBinary(root: string): { ok: boolean; status: number | null; reason: string } {
   const result = spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], {
     cwd: root,
-    stdio: 'inherit',
+    stdio: ['inherit', 'inherit', 'pipe'],
+    encoding: 'utf8',
     timeout: 15 * 60_000,
   });
-  return { ok: result.status === 0, status: result.status };
+  const ok = result.status === 0;
+  if (ok && result.stderr) process.stderr.write(result.stderr);
+  return { ok, status: result.status, reason: ok ? '' : firstErrorLine(result.stderr ?? '') };
+}
+
+/** "TypeError: fetch failed\n    at …" → "fetch failed"; the first non-empty line, without its error class. */
+export function firstErrorLine(stderr: string): string {
+  const line = stderr.split('\n').find((l) => l.trim() !== '') ?? '';
+  return line
+    .trim()
+    .replace(/^[A-Za-z]*Error: /, '')
+    .slice(0, 200);
 }

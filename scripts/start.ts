@@ -45,7 +45,8 @@ async function main(): Promise<number> {
   let binary = findElectronBinary(root);
   if (!binary.installed && process.env.NETCANVAS_NO_ELECTRON_DOWNLOAD !== '1') {
     console.log(`Electron ${binary.version} fetches its binary on first use; downloading it now (once)…`);
-    installElectronBinary(root);
+    const { reason } = installElectronBinary(root);
+    if (reason) console.log(`The download failed: ${reason}.`);
     binary = findElectronBinary(root);
   }
   if (!binary.installed) {

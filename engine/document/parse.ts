@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { error, fail, ok, type Problem, type Result } from '../problems.js';
+import { findJsonSyntaxError, looksBinary } from './json-syntax.js';
 import { type JsonObject, migrate } from './migrations.js';
 import { CURRENT_VERSION, type GraphDocument, GraphDocumentSchema } from './schema.js';
 
@@ -16,13 +17,23 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
   return { line, column: offset - lineStart + 1 };
 }
 
-function jsonSyntaxProblem(text: string, err: unknown): Problem {
-  const message = err instanceof Error ? err.message : String(err);
-  const position = /position (\d+)/.exec(message);
-  const where = position ? lineColumnAt(text, Number(position[1])) : null;
-  const detail = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '');
-  const at = where ? `line ${where.line}, column ${where.column}: ` : '';
-  return error('PARSE_ERROR', null, `${at}${detail}`);
+/**
+ * Bad JSON as a problem with line and column, on every engine (see findJsonSyntaxError). Never quotes
+ * the file: a binary file would put raw bytes on the user's terminal.
+ */
+function jsonSyntaxProblem(text: string): Problem {
+  if (looksBinary(text)) {
+    return error(
+      'PARSE_ERROR',
+      null,
+      'The file is not text (it holds binary data, such as an image), so it is not a NetCanvas document.',
+    );
+  }
+  const found = findJsonSyntaxError(text);
+  if (!found)
+    return error('PARSE_ERROR', null, 'The file is not valid JSON (nested too deeply to say where).');
+  const { line, column } = lineColumnAt(text, found.offset);
+  return error('PARSE_ERROR', null, `line ${line}, column ${column}: ${found.reason}.`);
 }
 
 /** Turns zod issues into problems that name the node (by id) and the field. */
@@ -142,11 +153,13 @@ export function readDocument(json: unknown): Result<GraphDocument> {
 
 /** Parses a document from file text. Bad JSON comes back as a problem with its line and column. */
 export function parseDocument(text: string): Result<GraphDocument> {
+  // A byte-order mark (Windows editors write one) is no part of the JSON.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let json: unknown;
   try {
-    json = JSON.parse(text);
-  } catch (err) {
-    return fail([jsonSyntaxProblem(text, err)]);
+    json = JSON.parse(body);
+  } catch {
+    return fail([jsonSyntaxProblem(body)]);
   }
   return readDocument(json);
 }
