@@ -2,6 +2,7 @@ import type { BuiltinDataFile } from '../../engine/data/builtin-files';
 import type { GraphDocument } from '../../engine/document/schema';
 import type { ExportFile, ExportFormat } from '../../engine/export/files';
 import type { GradCheckReport } from '../../engine/gradcheck/check';
+import type { MistakesReport } from '../../engine/inspect/mistakes';
 import type { Problem } from '../../engine/problems';
 import type { SearchSpace, TrialResult } from '../../engine/search';
 import type { PlotBounds } from '../../engine/train/boundary';
@@ -110,6 +111,8 @@ export type FromWorker =
       probability: Float32Array;
       classes: Int32Array;
     }
+  /** Where the classifier goes wrong on dev and test (renderer/inspect/), after an epoch or the run. */
+  | { type: 'mistakes'; runId: string; report: MistakesReport }
   /** The backend broke mid-run: the run is marked failed, and `next` is the backend to offer. */
   | { type: 'failed'; runId: string; backend: BackendName; message: string; next: BackendName | null }
   /** The report of a `gradcheck` request (an invalid graph answers `problems`). */

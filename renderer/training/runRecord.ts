@@ -1,4 +1,5 @@
 import type { GraphDocument } from '../../engine/document/schema';
+import type { MistakesReport } from '../../engine/inspect/mistakes';
 import type { Problem } from '../../engine/problems';
 import type { PlotBounds } from '../../engine/train/boundary';
 import type { DoneEvent, StartEvent, TrainingEvent } from '../../engine/train/events';
@@ -45,6 +46,8 @@ export interface RunRecord {
     probability: Float32Array;
     classes: Int32Array;
   } | null;
+  /** The latest confusion matrices and wrong examples on dev and test (renderer/inspect/). */
+  mistakes?: MistakesReport;
   /** Bumped whenever data arrives. */
   version: number;
   /** Loaded from a saved project (renderer/training/savedRuns.ts): its curves and summary only. */
@@ -149,6 +152,9 @@ export function applyWorkerMessage(run: RunRecord, message: FromWorker): boolean
         probability: message.probability,
         classes: message.classes,
       };
+      break;
+    case 'mistakes':
+      run.mistakes = message.report;
       break;
     case 'failed':
       run.failure = { message: message.message, next: message.next };

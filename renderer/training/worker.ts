@@ -4,11 +4,13 @@ import type { TrainingPlan } from '../../engine/compile/plan';
 import { prepareRun } from '../../engine/compile/prepare';
 import type { DataSplits } from '../../engine/data/types';
 import { exportModelFiles } from '../../engine/export/files';
+import { mistakesReport } from '../../engine/inspect/mistakes';
 import { boundsOf, decisionGrid } from '../../engine/train/boundary';
 import type { TrainingEvent } from '../../engine/train/events';
 import { TrainingRun } from '../../engine/train/trainer';
 import { workerReader } from '../data/workerReader';
 import { checkDocumentGradients } from '../gradcheck/task';
+import { Throttle } from '../inspect/throttle';
 import { searchDocument } from '../tuning/task';
 import { nextBackend, setUpTraining } from './backends';
 import type { FromWorker, ToWorker, UpdateColumns } from './protocol';
@@ -23,6 +25,8 @@ declare const self: DedicatedWorkerGlobalScope;
 const EVENT_FLUSH_MS = 50;
 const BOUNDARY_EVERY_MS = 300;
 const BOUNDARY_SIZE = 64;
+/** Mistakes on dev and test: at most every second, at most a tenth of the time. */
+const MISTAKES_EVERY_MS = 1000;
 
 let current: TrainingRun | null = null;
 /** The last finished run, kept (network, plan, data) until the next starts, so it can be exported. */
@@ -99,6 +103,14 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     ]);
     lastBoundary = performance.now();
   };
+  const mistakesThrottle = new Throttle(MISTAKES_EVERY_MS, 10);
+  const sendMistakes = (epoch: number, t: number) => {
+    if (!current || plan.data.classes === null) return;
+    const began = performance.now();
+    const report = mistakesReport(current.network, splits, { epoch, t });
+    mistakesThrottle.ran(began, performance.now() - began);
+    if (report) post({ type: 'mistakes', runId, report });
+  };
 
   const run = new TrainingRun(plan, splits, {
     executor: backend.executor,
@@ -114,6 +126,7 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
       } else buffer.push(event);
       const now = performance.now();
       if (event.type === 'epoch' && now - lastBoundary > BOUNDARY_EVERY_MS) sendBoundary();
+      if (event.type === 'epoch' && mistakesThrottle.due(now)) sendMistakes(event.epoch, event.t);
       // Batched every ~50 ms, epochs too (a fast run ends tens of thousands of epochs a second): only
       // the start and the end go out at once. Updates are posted before the events of their batch.
       if (now - lastFlush > EVENT_FLUSH_MS || event.type === 'start' || event.type === 'done') flush();
@@ -122,6 +135,7 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   current = run;
   const done = await run.start();
   sendBoundary();
+  if (done.reason !== 'nan' && done.reason !== 'error') sendMistakes(done.epochs, done.updates);
   flush();
   current = null;
   if (done.reason === 'epochs' || done.reason === 'early-stopping' || done.reason === 'stopped') {

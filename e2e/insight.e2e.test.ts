@@ -1,0 +1,80 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { splitSizes } from '../engine/data/split';
+import { type AppSession, openAppSession } from './appSession';
+import { hasChromium, warnIfNoChromium } from './browser';
+import { type EditorPage, waitStatus } from './editorPage';
+
+warnIfNoChromium('inspection tests');
+
+/** A laptop's window, as the issue asks for these views. */
+const LAPTOP = { width: 1280, height: 720 };
+
+/** Opens a lesson's variant from the gallery and trains it to the end. */
+async function trainLesson(app: EditorPage, page: Page, preset: string): Promise<void> {
+  await app.byTestId('cmd-lessons').click();
+  await app.byTestId(`preset-${preset}`).click();
+  const discard = app.byTestId('confirm-discard');
+  if (await discard.isVisible()) await discard.click();
+  await app.byTestId('toolbar-train').click();
+  await waitStatus(page, 'done', 90_000);
+}
+
+const counts = async (page: Page) =>
+  (
+    await page
+      .getByTestId('confusion-cell')
+      .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-count')))
+  ).map(Number);
+
+describe.skipIf(!hasChromium)('seeing inside the network (Chromium, 1280 × 720)', () => {
+  let session: AppSession | undefined;
+  let page: Page;
+  let app: EditorPage;
+  let errors: string[] = [];
+
+  beforeAll(async () => {
+    session = await openAppSession({ noFileSystemAccess: true, viewport: LAPTOP });
+    ({ page, app, errors } = session);
+  }, 120_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('shows where the digits classifier goes wrong: a 10 × 10 confusion matrix and the wrong digits as images', async () => {
+    await trainLesson(app, page, 'softmax-digits');
+    const mistakes = app.byTestId('mistakes');
+    await mistakes.waitFor();
+    // The final report comes after the run's last epoch (60), on the dev split.
+    await expect.poll(() => mistakes.getAttribute('data-epoch'), { timeout: 10_000 }).toBe('60');
+    expect(await mistakes.getAttribute('data-split')).toBe('dev');
+    const dev = await counts(page);
+    expect(dev).toHaveLength(100);
+    // 1,797 digits, 'auto' split: dev = round(0.2 × 1797) = 359.
+    expect(dev.reduce((a, b) => a + b, 0)).toBe(splitSizes(1797, 'auto').dev);
+    expect(await app.byTestId('confusion').getAttribute('data-m')).toBe('359');
+    // A small net on 8×8 digits gets some wrong: each shown as its 8×8 image.
+    const images = app.byTestId('wrong-image');
+    expect(await images.count()).toBeGreaterThan(0);
+    expect(await images.first().getAttribute('width')).toBe('8');
+    expect(await images.count()).toBe(
+      Math.min(
+        12,
+        dev.reduce((a, b) => a + b, 0) - dev.filter((_, i) => i % 11 === 0).reduce((a, b) => a + b, 0),
+      ),
+    );
+    await mistakes.scrollIntoViewIfNeeded();
+    await app.screenshot('inside-mistakes');
+    // The test split: also 359 examples.
+    await app.byTestId('mistakes-test').click();
+    await expect.poll(() => mistakes.getAttribute('data-split')).toBe('test');
+    expect((await counts(page)).reduce((a, b) => a + b, 0)).toBe(splitSizes(1797, 'auto').test);
+    // In Chinese.
+    await app.viewMenu('language-zh');
+    expect(await mistakes.textContent()).toContain('错在哪里');
+    await app.screenshot('inside-mistakes-zh');
+    await app.viewMenu('language-en');
+    expect(errors).toEqual([]);
+  }, 150_000);
+});
