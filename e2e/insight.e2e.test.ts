@@ -77,4 +77,28 @@ describe.skipIf(!hasChromium)('seeing inside the network (Chromium, 1280 × 720)
     await app.viewMenu('language-en');
     expect(errors).toEqual([]);
   }, 150_000);
+
+  it('pictures every hidden unit of the moons network over the plane on its card, large on hover', async () => {
+    await trainLesson(app, page, 'moons-adam');
+    // The notes' [2, 5, 2, 1] network: 5 pictures on hidden1, 2 on hidden2, none on the output.
+    const first = app.byTestId('neurons-hidden1').getByTestId('neuron');
+    await expect.poll(() => first.count(), { timeout: 10_000 }).toBe(5);
+    expect(await app.byTestId('neurons-hidden2').getByTestId('neuron').count()).toBe(2);
+    expect(await app.byTestId('neurons-output').count()).toBe(0);
+    // Painted from the last boundary snapshot (t = 900 updates: 300 epochs of 3).
+    await expect.poll(() => first.first().getAttribute('data-t'), { timeout: 10_000 }).toBe('900');
+    await first.nth(1).hover();
+    const large = app.byTestId('neuron-large-hidden1');
+    await large.waitFor();
+    // A trained unit is not one flat colour: count the distinct colours of the large picture.
+    const colours = await large.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
+      const seen = new Set<string>();
+      for (let i = 0; i < data.length; i += 4) seen.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
+      return seen.size;
+    });
+    expect(colours).toBeGreaterThan(10);
+    await app.screenshot('inside-neurons');
+    expect(errors).toEqual([]);
+  }, 150_000);
 });

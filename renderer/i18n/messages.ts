@@ -325,7 +325,9 @@ const en = {
   'inspect.noneWrong': 'Every example of this split is classified right.',
   'inspect.emptySplit': 'This split is empty.',
   'inspect.wrongCaption': '{truth} → {predicted}',
-  'inspect.wrongTitle': 'Row {index}: true {truth}, predicted {predicted} with p = {confidence} (p of the true class = {truthProbability})',
+  'inspect.neuron': 'Unit {unit} over the input plane (blue > 0, orange < 0)',
+  'inspect.wrongTitle':
+    'Row {index}: true {truth}, predicted {predicted} with p = {confidence} (p of the true class = {truthProbability})',
   'train.progress': 'Epoch {epoch} of {epochs} · {rate} updates/s · {elapsed} elapsed · ETA {eta}',
   'train.starting': 'Starting…',
   'train.summary': 'Summary',
@@ -808,7 +810,9 @@ const zh: MessageTable = {
   'inspect.noneWrong': '这个划分中的样本全部分类正确。',
   'inspect.emptySplit': '这个划分是空的。',
   'inspect.wrongCaption': '{truth} → {predicted}',
-  'inspect.wrongTitle': '第 {index} 行：真实 {truth}，预测 {predicted}，p = {confidence}（真实类别的 p = {truthProbability}）',
+  'inspect.neuron': '第 {unit} 个单元在输入平面上的输出（蓝色 > 0，橙色 < 0）',
+  'inspect.wrongTitle':
+    '第 {index} 行：真实 {truth}，预测 {predicted}，p = {confidence}（真实类别的 p = {truthProbability}）',
   'train.progress': '第 {epoch}/{epochs} 轮 · 每秒 {rate} 次更新 · 已用 {elapsed} · 剩余 {eta}',
   'train.starting': '正在启动…',
   'train.summary': '总结',

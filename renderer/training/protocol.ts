@@ -3,6 +3,7 @@ import type { GraphDocument } from '../../engine/document/schema';
 import type { ExportFile, ExportFormat } from '../../engine/export/files';
 import type { GradCheckReport } from '../../engine/gradcheck/check';
 import type { MistakesReport } from '../../engine/inspect/mistakes';
+import type { LayerPictures } from '../../engine/inspect/neurons';
 import type { Problem } from '../../engine/problems';
 import type { SearchSpace, TrialResult } from '../../engine/search';
 import type { PlotBounds } from '../../engine/train/boundary';
@@ -110,6 +111,8 @@ export type FromWorker =
       bounds: PlotBounds;
       probability: Float32Array;
       classes: Int32Array;
+      /** Every hidden unit over the same grid (renderer/inspect/NeuronPictures.tsx). */
+      neurons?: LayerPictures[];
     }
   /** Where the classifier goes wrong on dev and test (renderer/inspect/), after an epoch or the run. */
   | { type: 'mistakes'; runId: string; report: MistakesReport }

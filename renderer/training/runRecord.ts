@@ -1,5 +1,6 @@
 import type { GraphDocument } from '../../engine/document/schema';
 import type { MistakesReport } from '../../engine/inspect/mistakes';
+import type { LayerPictures } from '../../engine/inspect/neurons';
 import type { Problem } from '../../engine/problems';
 import type { PlotBounds } from '../../engine/train/boundary';
 import type { DoneEvent, StartEvent, TrainingEvent } from '../../engine/train/events';
@@ -45,6 +46,8 @@ export interface RunRecord {
     bounds: PlotBounds;
     probability: Float32Array;
     classes: Int32Array;
+    /** Hidden units' pictures over the same grid, computed with this snapshot. */
+    neurons?: LayerPictures[];
   } | null;
   /** The latest confusion matrices and wrong examples on dev and test (renderer/inspect/). */
   mistakes?: MistakesReport;
@@ -151,6 +154,7 @@ export function applyWorkerMessage(run: RunRecord, message: FromWorker): boolean
         bounds: message.bounds,
         probability: message.probability,
         classes: message.classes,
+        ...(message.neurons ? { neurons: message.neurons } : {}),
       };
       break;
     case 'mistakes':

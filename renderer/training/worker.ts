@@ -5,6 +5,7 @@ import { prepareRun } from '../../engine/compile/prepare';
 import type { DataSplits } from '../../engine/data/types';
 import { exportModelFiles } from '../../engine/export/files';
 import { mistakesReport } from '../../engine/inspect/mistakes';
+import { neuronPictures } from '../../engine/inspect/neurons';
 import { boundsOf, decisionGrid } from '../../engine/train/boundary';
 import type { TrainingEvent } from '../../engine/train/events';
 import { TrainingRun } from '../../engine/train/trainer';
@@ -97,9 +98,11 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   const sendBoundary = () => {
     if (!twoD || !current) return;
     const grid = decisionGrid(current.network, bounds, BOUNDARY_SIZE);
-    post({ type: 'boundary', runId, t: lastT, size: BOUNDARY_SIZE, bounds, ...grid }, [
+    const neurons = neuronPictures(current.network, bounds, BOUNDARY_SIZE);
+    post({ type: 'boundary', runId, t: lastT, size: BOUNDARY_SIZE, bounds, ...grid, neurons }, [
       grid.probability.buffer,
       grid.classes.buffer,
+      ...neurons.map((n) => n.values.buffer),
     ]);
     lastBoundary = performance.now();
   };
