@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitSizes } from '../engine/data/split';
@@ -99,6 +102,52 @@ describe.skipIf(!hasChromium)('seeing inside the network (Chromium, 1280 × 720)
     });
     expect(colours).toBeGreaterThan(10);
     await app.screenshot('inside-neurons');
+    // A binary classifier (one sigmoid output) has its 2 × 2 matrix over the 60 dev points, and its
+    // wrong points shown as rows of features.
+    await expect.poll(() => app.byTestId('mistakes').getAttribute('data-epoch')).toBe('300');
+    const binary = await counts(page);
+    expect(binary).toHaveLength(4);
+    expect(binary.reduce((a, b) => a + b, 0)).toBe(splitSizes(300, 'auto').dev);
+    expect(await app.byTestId('wrong-row').count()).toBe(Math.min(12, (binary[1] ?? 0) + (binary[2] ?? 0)));
     expect(errors).toEqual([]);
   }, 150_000);
+
+  it('draws the convolution lesson’s first-layer filters as images', async () => {
+    await trainLesson(app, page, 'convolution-cnn');
+    const filters = app.byTestId('filters');
+    await filters.waitFor();
+    // conv1: 8 filters of 3×3 over the digits' one channel, each a 3×3 grey image.
+    expect(await filters.getAttribute('data-node')).toBe('conv1');
+    const images = filters.getByTestId('filter');
+    expect(await images.count()).toBe(8);
+    expect(await images.first().getAttribute('width')).toBe('3');
+    expect(await images.first().getAttribute('height')).toBe('3');
+    // The last filters sent are those at the end of the run.
+    const last = await page.getByTestId('progress').getAttribute('data-updates');
+    expect(await filters.getAttribute('data-t')).toBe(last);
+    await filters.scrollIntoViewIfNeeded();
+    await app.screenshot('inside-filters');
+    expect(errors).toEqual([]);
+  }, 150_000);
+
+  it('shows a saved run’s mistakes and filters again after the project is reopened', async () => {
+    // The convolution run just trained is the project's last run; Save As keeps it with the graph.
+    const saved = await app.saveAs();
+    const file = JSON.parse(saved.text) as {
+      runs: { mistakes?: { epoch: number }; filters?: { count: number } }[];
+    };
+    const last = file.runs.at(-1);
+    expect(last?.mistakes?.epoch).toBe(10);
+    expect(last?.filters?.count).toBe(8);
+    const path = join(mkdtempSync(join(tmpdir(), 'netcanvas-inside-')), saved.name);
+    writeFileSync(path, saved.text);
+    await page.reload();
+    await page.locator('.react-flow__node').first().waitFor();
+    await app.openFile(path);
+    await app.byTestId('mistakes').waitFor();
+    expect(await app.byTestId('mistakes').getAttribute('data-epoch')).toBe('10');
+    expect((await counts(page)).reduce((a, b) => a + b, 0)).toBe(splitSizes(1797, 'auto').dev);
+    expect(await app.byTestId('filters').getByTestId('filter').count()).toBe(8);
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

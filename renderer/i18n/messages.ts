@@ -325,6 +325,8 @@ const en = {
   'inspect.noneWrong': 'Every example of this split is classified right.',
   'inspect.emptySplit': 'This split is empty.',
   'inspect.wrongCaption': '{truth} → {predicted}',
+  'inspect.filters': 'First-layer filters: {node}, {count} of {shape}',
+  'inspect.filter': 'Filter {index}: its weights from the lowest (black) to the highest (white)',
   'inspect.neuron': 'Unit {unit} over the input plane (blue > 0, orange < 0)',
   'inspect.wrongTitle':
     'Row {index}: true {truth}, predicted {predicted} with p = {confidence} (p of the true class = {truthProbability})',
@@ -810,6 +812,8 @@ const zh: MessageTable = {
   'inspect.noneWrong': '这个划分中的样本全部分类正确。',
   'inspect.emptySplit': '这个划分是空的。',
   'inspect.wrongCaption': '{truth} → {predicted}',
+  'inspect.filters': '第一层卷积核：{node}，{count} 个 {shape}',
+  'inspect.filter': '第 {index} 个卷积核：权重从最小（黑）到最大（白）',
   'inspect.neuron': '第 {unit} 个单元在输入平面上的输出（蓝色 > 0，橙色 < 0）',
   'inspect.wrongTitle':
     '第 {index} 行：真实 {truth}，预测 {predicted}，p = {confidence}（真实类别的 p = {truthProbability}）',

@@ -1,4 +1,5 @@
 import { memo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { type LayerPictures, PICTURED_UNITS } from '../../engine/inspect/neurons';
 import { useT } from '../i18n/useT';
 import { useApp, useAppStoreApi } from '../store/context';
@@ -36,7 +37,10 @@ export const NeuronPictures = memo(function NeuronPictures({ nodeId }: { nodeId:
   const store = useAppStoreApi();
   const total = useApp((s) => picturesOf(selectActiveRun(s), nodeId)?.units ?? 0);
   const count = Math.min(total, PICTURED_UNITS);
-  const [hovered, setHovered] = useState<number | null>(null);
+  // The hovered unit and where its large picture goes: under it, at the screen's scale (a portal,
+  // so the canvas's zoom does not shrink it).
+  const [hover, setHover] = useState<{ unit: number; left: number; top: number } | null>(null);
+  const hovered = hover?.unit ?? null;
   const small = useRef<(HTMLCanvasElement | null)[]>([]);
   const large = useRef<HTMLCanvasElement>(null);
   const drawn = useRef('');
@@ -70,17 +74,26 @@ export const NeuronPictures = memo(function NeuronPictures({ nodeId }: { nodeId:
           data-testid="neuron"
           data-t="-1"
           title={t('inspect.neuron', { unit: unit + 1 })}
-          onMouseEnter={() => setHovered(unit)}
-          onMouseLeave={() => setHovered(null)}
+          onMouseEnter={(e) => {
+            const box = e.currentTarget.getBoundingClientRect();
+            setHover({ unit, left: box.left, top: box.bottom + 4 });
+          }}
+          onMouseLeave={() => setHover(null)}
         />
       ))}
       {total > count && <span className="nc-neurons__more">+{total - count}</span>}
-      {hovered !== null && (
-        <figure className="nc-neurons__large" data-testid={`neuron-large-${nodeId}`}>
-          <canvas ref={large} width={size} height={size} style={{ width: LARGE, height: LARGE }} />
-          <figcaption>{t('inspect.neuron', { unit: hovered + 1 })}</figcaption>
-        </figure>
-      )}
+      {hover &&
+        createPortal(
+          <figure
+            className="nc-neurons__large"
+            data-testid={`neuron-large-${nodeId}`}
+            style={{ left: hover.left, top: hover.top }}
+          >
+            <canvas ref={large} width={size} height={size} style={{ width: LARGE, height: LARGE }} />
+            <figcaption>{t('inspect.neuron', { unit: hover.unit + 1 })}</figcaption>
+          </figure>,
+          document.body,
+        )}
     </div>
   );
 });

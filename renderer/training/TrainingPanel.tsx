@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { VariantQueueBanner } from '../gallery/VariantQueueBanner';
+import { FiltersView } from '../inspect/FiltersView';
 import { MistakesView } from '../inspect/MistakesView';
 import { useApp } from '../store/context';
 import { BoundaryView } from './BoundaryView';
@@ -247,6 +248,7 @@ export const TrainingPanel = memo(function TrainingPanel() {
             </div>
           </div>
           <MistakesView run={run} tick={tick} />
+          <FiltersView run={run} tick={tick} />
         </>
       )}
       {runs.length > 0 && (

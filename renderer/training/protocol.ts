@@ -2,6 +2,7 @@ import type { BuiltinDataFile } from '../../engine/data/builtin-files';
 import type { GraphDocument } from '../../engine/document/schema';
 import type { ExportFile, ExportFormat } from '../../engine/export/files';
 import type { GradCheckReport } from '../../engine/gradcheck/check';
+import type { FirstLayerFilters } from '../../engine/inspect/filters';
 import type { MistakesReport } from '../../engine/inspect/mistakes';
 import type { LayerPictures } from '../../engine/inspect/neurons';
 import type { Problem } from '../../engine/problems';
@@ -116,6 +117,8 @@ export type FromWorker =
     }
   /** Where the classifier goes wrong on dev and test (renderer/inspect/), after an epoch or the run. */
   | { type: 'mistakes'; runId: string; report: MistakesReport }
+  /** The first convolutional layer's filters after `t` updates, sent with the mistakes. */
+  | { type: 'filters'; runId: string; t: number; filters: FirstLayerFilters }
   /** The backend broke mid-run: the run is marked failed, and `next` is the backend to offer. */
   | { type: 'failed'; runId: string; backend: BackendName; message: string; next: BackendName | null }
   /** The report of a `gradcheck` request (an invalid graph answers `problems`). */

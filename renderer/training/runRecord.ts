@@ -1,4 +1,5 @@
 import type { GraphDocument } from '../../engine/document/schema';
+import type { FirstLayerFilters } from '../../engine/inspect/filters';
 import type { MistakesReport } from '../../engine/inspect/mistakes';
 import type { LayerPictures } from '../../engine/inspect/neurons';
 import type { Problem } from '../../engine/problems';
@@ -51,6 +52,8 @@ export interface RunRecord {
   } | null;
   /** The latest confusion matrices and wrong examples on dev and test (renderer/inspect/). */
   mistakes?: MistakesReport;
+  /** The first convolutional layer's latest filters, after `t` updates (renderer/inspect/). */
+  filters?: FirstLayerFilters & { t: number };
   /** Bumped whenever data arrives. */
   version: number;
   /** Loaded from a saved project (renderer/training/savedRuns.ts): its curves and summary only. */
@@ -159,6 +162,9 @@ export function applyWorkerMessage(run: RunRecord, message: FromWorker): boolean
       break;
     case 'mistakes':
       run.mistakes = message.report;
+      break;
+    case 'filters':
+      run.filters = { ...message.filters, t: message.t };
       break;
     case 'failed':
       run.failure = { message: message.message, next: message.next };

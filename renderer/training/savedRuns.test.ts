@@ -6,7 +6,7 @@ import { createAppStore } from '../store/createAppStore';
 import { fakePlatform, presetDocument } from '../store/testing';
 import { applyWorkerMessage, newRunRecord, type RunRecord } from './runRecord';
 import { documentToSave, evenIndices, restoreRun, SAVED_POINTS, summarizeRun } from './savedRuns';
-import { doneEvent, fakeWorkers } from './testing';
+import { doneEvent, fakeWorkers, startEvent } from './testing';
 
 /** A run of `epochs` epochs with 3 updates each and no dev split after epoch 1 (NaN dev costs). */
 function trainedRun(epochs: number): RunRecord {
@@ -104,18 +104,7 @@ describe('runs saved with the project', () => {
       type: 'events',
       runId: live.id,
       events: [
-        {
-          type: 'start',
-          backend: 'cpu',
-          executor: 'tfjs',
-          timings: [],
-          epochs: 1,
-          updatesPerEpoch: 1,
-          batchSize: 1,
-          m: { train: 1, dev: 0, test: 0 },
-          parameterCount: 1,
-          notes: [],
-        },
+        startEvent(),
         { type: 'update', t: 1, epoch: 1, batch: 1, cost: 0.7, smoothedCost: 0.7, lr: 0.01 },
         doneEvent(),
       ],

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { CURRENT_VERSION, type GraphDocument, GraphEdgeSchema } from '../../engine/document/schema';
 import type { DoneEvent, StartEvent } from '../../engine/train/events';
-import { restoreMistakes, SavedMistakesSchema, saveMistakes } from '../inspect/savedMistakes';
+import {
+  restoreFilters,
+  restoreMistakes,
+  SavedFiltersSchema,
+  SavedMistakesSchema,
+  saveFilters,
+  saveMistakes,
+} from '../inspect/savedInspection';
 import { BACKENDS } from './protocol';
 import { newRunRecord, type RunRecord } from './runRecord';
 import type { Series } from './series';
@@ -77,6 +84,8 @@ export const SavedRunSchema = z.object({
   updates: z.object({ t: column, cost: column, smoothed: column }),
   /** The last confusion matrices and wrong examples (renderer/inspect/); absent in older files. */
   mistakes: SavedMistakesSchema.optional(),
+  /** The first convolutional layer's last filters; absent in older files and for other networks. */
+  filters: SavedFiltersSchema.optional(),
 });
 export type SavedRun = z.infer<typeof SavedRunSchema>;
 
@@ -125,6 +134,7 @@ export function summarizeRun(run: RunRecord): SavedRun | null {
     },
     updates: { t: pick(u.t, ui), cost: pick(u.cost, ui), smoothed: pick(u.smoothed, ui) },
     ...(run.mistakes ? { mistakes: saveMistakes(run.mistakes) } : {}),
+    ...(run.filters ? { filters: saveFilters(run.filters) } : {}),
   };
 }
 
@@ -174,6 +184,7 @@ export function restoreRun(entry: unknown): RunRecord | null {
   fill(run.updates.cost, s.updates.cost);
   fill(run.updates.smoothed, s.updates.smoothed);
   if (s.mistakes) run.mistakes = restoreMistakes(s.mistakes);
+  if (s.filters) run.filters = restoreFilters(s.filters);
   return run;
 }
 

@@ -1,4 +1,4 @@
-import type { DoneEvent, StopReason } from '../../engine/train/events';
+import type { DoneEvent, StartEvent, StopReason } from '../../engine/train/events';
 import type { WorkerFactory, WorkerLike } from './client';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -34,6 +34,23 @@ export function fakeWorkers(): { factory: WorkerFactory; workers: FakeWorker[] }
       workers.push(w);
       return w;
     },
+  };
+}
+
+/** The `start` event of a one-epoch run on the CPU; `m` and the rest as the test needs them. */
+export function startEvent(overrides: Partial<StartEvent> = {}): StartEvent {
+  return {
+    type: 'start',
+    backend: 'cpu',
+    executor: 'tfjs',
+    timings: [],
+    epochs: 1,
+    updatesPerEpoch: 1,
+    batchSize: 1,
+    m: { train: 1, dev: 0, test: 0 },
+    parameterCount: 1,
+    notes: [],
+    ...overrides,
   };
 }
 

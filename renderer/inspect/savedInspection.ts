@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MistakesReport, SplitMistakes } from '../../engine/inspect/mistakes';
+import type { RunRecord } from '../training/runRecord';
 
 /** 4 significant digits: pixel values and probabilities as a saved run keeps them. */
 const compact = (v: number): number => Number(v.toPrecision(4));
@@ -66,4 +67,24 @@ export const restoreMistakes = (saved: SavedMistakes): MistakesReport => ({
   ...saved,
   dev: restoreSplit(saved.dev),
   test: restoreSplit(saved.test),
+});
+
+/** The first convolutional layer's last filters as a saved run keeps them (its optional `filters`). */
+export const SavedFiltersSchema = z.object({
+  nodeId: z.string(),
+  t: z.number(),
+  shape: z.tuple([z.number().int().min(1), z.number().int().min(1), z.number().int().min(1)]),
+  count: z.number().int().min(1),
+  values: z.array(z.number()),
+});
+export type SavedFilters = z.infer<typeof SavedFiltersSchema>;
+
+export const saveFilters = (filters: NonNullable<RunRecord['filters']>): SavedFilters => ({
+  ...filters,
+  values: Array.from(filters.values, compact),
+});
+
+export const restoreFilters = (saved: SavedFilters): NonNullable<RunRecord['filters']> => ({
+  ...saved,
+  values: Float32Array.from(saved.values),
 });

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { MistakesReport } from '../../engine/inspect/mistakes';
-import type { StartEvent } from '../../engine/train/events';
 import { presetDocument } from '../store/testing';
 import { applyWorkerMessage, newRunRecord } from '../training/runRecord';
 import { restoreRun, summarizeRun } from '../training/savedRuns';
-import { doneEvent } from '../training/testing';
+import { doneEvent, startEvent } from '../training/testing';
 
 /** A report of two classes: dev m = 3 with one wrong 2×2 image, no test split. */
 const report = (): MistakesReport => ({
@@ -49,6 +48,26 @@ describe('a saved run’s mistakes', () => {
     const saved = JSON.parse(JSON.stringify(summarizeRun(run)));
     expect(saved.mistakes).toBeUndefined();
     expect(restoreRun(saved)?.mistakes).toBeUndefined();
+    expect(saved.filters).toBeUndefined();
+  });
+});
+
+describe('a saved run’s filters', () => {
+  it('come back with their shape, to 4 significant digits', () => {
+    // Two 1×1×2 filters of conv1: [0.123456, −1] and [2, 1/3] → 0.1235, −1, 2, 0.3333.
+    const run = finishedRun('run-f');
+    const filters = { nodeId: 'conv1', shape: [1, 1, 2] as [number, number, number], count: 2 };
+    applyWorkerMessage(run, {
+      type: 'filters',
+      runId: run.id,
+      t: 30,
+      filters: { ...filters, values: Float32Array.from([0.123456, -1, 2, 1 / 3]) },
+    });
+    const back = restoreRun(JSON.parse(JSON.stringify(summarizeRun(run))));
+    expect(back?.filters).toMatchObject({ ...filters, t: 30 });
+    expect([...(back?.filters?.values ?? [])].map((v) => Number(v.toPrecision(4)))).toEqual([
+      0.1235, -1, 2, 0.3333,
+    ]);
   });
 });
 
@@ -57,19 +76,4 @@ function finishedRun(id: string) {
   const run = newRunRecord(id, 'Run 1', presetDocument(), 1);
   applyWorkerMessage(run, { type: 'events', runId: id, events: [startEvent(), doneEvent()] });
   return run;
-}
-
-function startEvent(): StartEvent {
-  return {
-    type: 'start',
-    backend: 'cpu',
-    executor: 'tfjs',
-    timings: [],
-    epochs: 1,
-    updatesPerEpoch: 1,
-    batchSize: 3,
-    m: { train: 3, dev: 3, test: 0 },
-    parameterCount: 6,
-    notes: [],
-  };
 }
