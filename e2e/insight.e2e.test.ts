@@ -125,6 +125,8 @@ describe.skipIf(!hasChromium)('seeing inside the network (Chromium, 1280 × 720)
     // The last filters sent are those at the end of the run.
     const last = await page.getByTestId('progress').getAttribute('data-updates');
     expect(await filters.getAttribute('data-t')).toBe(last);
+    // Small, on conv1's own card too.
+    expect(await app.byTestId('filters-conv1').locator('canvas').count()).toBe(8);
     await filters.scrollIntoViewIfNeeded();
     await app.screenshot('inside-filters');
     expect(errors).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sequentialDocument } from '../../engine/document/build';
 import { TrainingClient } from './client';
-import { fakeWorkers } from './testing';
+import { fakeWorkers, startEvent } from './testing';
 
 const doc = sequentialDocument({ layers: [{ kind: 'Dense', params: { units: 1, activation: 'sigmoid' } }] });
 
@@ -22,20 +22,7 @@ describe('the training client', () => {
     workers[0]!.reply({
       type: 'events',
       runId: run.id,
-      events: [
-        {
-          type: 'start',
-          backend: 'wasm',
-          executor: 'tfjs',
-          timings: [],
-          epochs: 1,
-          updatesPerEpoch: 1,
-          batchSize: 1,
-          m: { train: 1, dev: 0, test: 0 },
-          parameterCount: 1,
-          notes: [],
-        },
-      ],
+      events: [startEvent({ backend: 'wasm' })],
     });
     client.pause();
     expect(run.status).toBe('paused');
