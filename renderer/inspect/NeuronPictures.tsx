@@ -33,9 +33,15 @@ function paintUnit(canvas: HTMLCanvasElement | null, layer: LayerPictures, size:
  * latest boundary snapshot, repainted when a new one arrives; nothing for other layers or data.
  */
 export const NeuronPictures = memo(function NeuronPictures({ nodeId }: { nodeId: string }) {
+  const total = useApp((s) => picturesOf(selectActiveRun(s), nodeId)?.units ?? 0);
+  // Cards without pictures (most of them) mount nothing, and so run no frame loop.
+  return total ? <PictureStrip nodeId={nodeId} total={total} /> : null;
+});
+
+/** The pictures of a layer with `total` units, repainted when a new snapshot arrives. */
+function PictureStrip({ nodeId, total }: { nodeId: string; total: number }) {
   const t = useT();
   const store = useAppStoreApi();
-  const total = useApp((s) => picturesOf(selectActiveRun(s), nodeId)?.units ?? 0);
   const count = Math.min(total, PICTURED_UNITS);
   // The hovered unit and where its large picture goes: under it, at the screen's scale (a portal,
   // so the canvas's zoom does not shrink it).
@@ -57,7 +63,6 @@ export const NeuronPictures = memo(function NeuronPictures({ nodeId }: { nodeId:
     });
     if (hovered !== null) paintUnit(large.current, layer, size, hovered);
   });
-  if (!count) return null;
   const size = selectActiveRun(store.getState())?.boundary?.size ?? 1;
   return (
     <div className="nc-neurons nodrag" data-testid={`neurons-${nodeId}`}>
@@ -96,4 +101,4 @@ export const NeuronPictures = memo(function NeuronPictures({ nodeId }: { nodeId:
         )}
     </div>
   );
-});
+}
