@@ -30,6 +30,23 @@ export function boundsOf(datasets: readonly LabeledData[]): PlotBounds {
 }
 
 /**
+ * The centres of a `size`×`size` grid over the plane, row-major from the top-left (xMin, yMax)
+ * corner: [size², 2] as (x, y) pairs. The decision boundary and the neuron pictures sample these.
+ */
+export function gridPoints(bounds: PlotBounds, size: number): Float32Array {
+  const points = new Float32Array(size * size * 2);
+  for (let r = 0; r < size; r++) {
+    const y = bounds.yMax - ((r + 0.5) / size) * (bounds.yMax - bounds.yMin);
+    for (let c = 0; c < size; c++) {
+      const x = bounds.xMin + ((c + 0.5) / size) * (bounds.xMax - bounds.xMin);
+      points[(r * size + c) * 2] = x;
+      points[(r * size + c) * 2 + 1] = y;
+    }
+  }
+  return points;
+}
+
+/**
  * The model's predictions over a `size`×`size` grid of the plane (as the course's
  * plot_decision_boundary), row-major from the top-left (xMin, yMax) corner. One output:
  * `probability` = P(class 1) and `classes` = ŷ > 0.5. C outputs: the arg-max class and its
@@ -40,15 +57,7 @@ export function decisionGrid(
   bounds: PlotBounds,
   size: number,
 ): { probability: Float32Array; classes: Int32Array } {
-  const points = new Float32Array(size * size * 2);
-  for (let r = 0; r < size; r++) {
-    const y = bounds.yMax - ((r + 0.5) / size) * (bounds.yMax - bounds.yMin);
-    for (let c = 0; c < size; c++) {
-      const x = bounds.xMin + ((c + 0.5) / size) * (bounds.xMax - bounds.xMin);
-      points[(r * size + c) * 2] = x;
-      points[(r * size + c) * 2 + 1] = y;
-    }
-  }
+  const points = gridPoints(bounds, size);
   const [probs, cls] = tf.tidy(() => {
     const p = network.predict(tf.tensor2d(points, [size * size, 2]));
     if (p.shape[1] === 1) return [p.reshape([-1]), tf.cast(tf.greater(p.reshape([-1]), 0.5), 'int32')];

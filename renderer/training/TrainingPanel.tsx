@@ -1,6 +1,8 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { VariantQueueBanner } from '../gallery/VariantQueueBanner';
+import { FiltersView } from '../inspect/FiltersView';
+import { MistakesView } from '../inspect/MistakesView';
 import { useApp } from '../store/context';
 import { BoundaryView } from './BoundaryView';
 import { CostChart } from './CostChart';
@@ -245,6 +247,8 @@ export const TrainingPanel = memo(function TrainingPanel() {
               <RunSummary run={run} tick={tick} />
             </div>
           </div>
+          <MistakesView run={run} tick={tick} />
+          <FiltersView run={run} tick={tick} />
         </>
       )}
       {runs.length > 0 && (

@@ -20,7 +20,11 @@ describe('the training client', () => {
     const { client, workers } = setup();
     const run = client.start({ document: doc, label: 'Run 1', seed: 3, backend: 'wasm' });
     expect(workers[0]!.sent[0]).toMatchObject({ type: 'start', runId: run.id, seed: 3, backend: 'wasm' });
-    workers[0]!.reply({ type: 'events', runId: run.id, events: [startEvent()] });
+    workers[0]!.reply({
+      type: 'events',
+      runId: run.id,
+      events: [startEvent({ backend: 'wasm' })],
+    });
     client.pause();
     expect(run.status).toBe('paused');
     client.resume();

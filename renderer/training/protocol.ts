@@ -2,6 +2,9 @@ import type { BuiltinDataFile } from '../../engine/data/builtin-files';
 import type { GraphDocument } from '../../engine/document/schema';
 import type { ExportFile, ExportFormat } from '../../engine/export/files';
 import type { GradCheckReport } from '../../engine/gradcheck/check';
+import type { FirstLayerFilters } from '../../engine/inspect/filters';
+import type { MistakesReport } from '../../engine/inspect/mistakes';
+import type { LayerPictures } from '../../engine/inspect/neurons';
 import type { Problem } from '../../engine/problems';
 import type { SearchSpace, TrialResult } from '../../engine/search';
 import type { PlotBounds } from '../../engine/train/boundary';
@@ -109,7 +112,13 @@ export type FromWorker =
       bounds: PlotBounds;
       probability: Float32Array;
       classes: Int32Array;
+      /** Every hidden unit over the same grid (renderer/inspect/NeuronPictures.tsx). */
+      neurons?: LayerPictures[];
     }
+  /** Where the classifier goes wrong on dev and test (renderer/inspect/), after an epoch or the run. */
+  | { type: 'mistakes'; runId: string; report: MistakesReport }
+  /** The first convolutional layer's filters after `t` updates, sent with the mistakes. */
+  | { type: 'filters'; runId: string; t: number; filters: FirstLayerFilters }
   /** The backend broke mid-run: the run is marked failed, and `next` is the backend to offer. */
   | { type: 'failed'; runId: string; backend: BackendName; message: string; next: BackendName | null }
   /** The report of a `gradcheck` request (an invalid graph answers `problems`). */

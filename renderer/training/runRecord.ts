@@ -1,4 +1,7 @@
 import type { GraphDocument } from '../../engine/document/schema';
+import type { FirstLayerFilters } from '../../engine/inspect/filters';
+import type { MistakesReport } from '../../engine/inspect/mistakes';
+import type { LayerPictures } from '../../engine/inspect/neurons';
 import type { Problem } from '../../engine/problems';
 import type { PlotBounds } from '../../engine/train/boundary';
 import type { DoneEvent, StartEvent, TrainingEvent } from '../../engine/train/events';
@@ -44,7 +47,13 @@ export interface RunRecord {
     bounds: PlotBounds;
     probability: Float32Array;
     classes: Int32Array;
+    /** Hidden units' pictures over the same grid, computed with this snapshot. */
+    neurons?: LayerPictures[];
   } | null;
+  /** The latest confusion matrices and wrong examples on dev and test (renderer/inspect/). */
+  mistakes?: MistakesReport;
+  /** The first convolutional layer's latest filters, after `t` updates (renderer/inspect/). */
+  filters?: FirstLayerFilters & { t: number };
   /** Bumped whenever data arrives. */
   version: number;
   /** Loaded from a saved project (renderer/training/savedRuns.ts): its curves and summary only. */
@@ -148,7 +157,14 @@ export function applyWorkerMessage(run: RunRecord, message: FromWorker): boolean
         bounds: message.bounds,
         probability: message.probability,
         classes: message.classes,
+        ...(message.neurons ? { neurons: message.neurons } : {}),
       };
+      break;
+    case 'mistakes':
+      run.mistakes = message.report;
+      break;
+    case 'filters':
+      run.filters = { ...message.filters, t: message.t };
       break;
     case 'failed':
       run.failure = { message: message.message, next: message.next };

@@ -104,7 +104,7 @@ describe('runs saved with the project', () => {
       type: 'events',
       runId: live.id,
       events: [
-        { ...startEvent(), backend: 'cpu' },
+        startEvent(),
         { type: 'update', t: 1, epoch: 1, batch: 1, cost: 0.7, smoothedCost: 0.7, lr: 0.01 },
         doneEvent(),
       ],

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { CURRENT_VERSION, type GraphDocument, GraphEdgeSchema } from '../../engine/document/schema';
 import type { DoneEvent, StartEvent } from '../../engine/train/events';
+import {
+  restoreFilters,
+  restoreMistakes,
+  SavedFiltersSchema,
+  SavedMistakesSchema,
+  saveFilters,
+  saveMistakes,
+} from '../inspect/savedInspection';
 import { BACKENDS } from './protocol';
 import { newRunRecord, type RunRecord } from './runRecord';
 import type { Series } from './series';
@@ -74,6 +82,10 @@ export const SavedRunSchema = z.object({
     lr: column,
   }),
   updates: z.object({ t: column, cost: column, smoothed: column }),
+  /** The last confusion matrices and wrong examples (renderer/inspect/); absent in older files. */
+  mistakes: SavedMistakesSchema.optional(),
+  /** The first convolutional layer's last filters; absent in older files and for other networks. */
+  filters: SavedFiltersSchema.optional(),
 });
 export type SavedRun = z.infer<typeof SavedRunSchema>;
 
@@ -121,6 +133,8 @@ export function summarizeRun(run: RunRecord): SavedRun | null {
       lr: pick(e.lr, ei),
     },
     updates: { t: pick(u.t, ui), cost: pick(u.cost, ui), smoothed: pick(u.smoothed, ui) },
+    ...(run.mistakes ? { mistakes: saveMistakes(run.mistakes) } : {}),
+    ...(run.filters ? { filters: saveFilters(run.filters) } : {}),
   };
 }
 
@@ -169,6 +183,8 @@ export function restoreRun(entry: unknown): RunRecord | null {
   fill(run.updates.t, s.updates.t);
   fill(run.updates.cost, s.updates.cost);
   fill(run.updates.smoothed, s.updates.smoothed);
+  if (s.mistakes) run.mistakes = restoreMistakes(s.mistakes);
+  if (s.filters) run.filters = restoreFilters(s.filters);
   return run;
 }
 

@@ -37,11 +37,11 @@ export function fakeWorkers(): { factory: WorkerFactory; workers: FakeWorker[] }
   };
 }
 
-/** The `start` event a run begins with (one update per epoch, one epoch). */
-export function startEvent(): StartEvent {
+/** The `start` event of a one-epoch run on the CPU; `m` and the rest as the test needs them. */
+export function startEvent(overrides: Partial<StartEvent> = {}): StartEvent {
   return {
     type: 'start',
-    backend: 'wasm',
+    backend: 'cpu',
     executor: 'tfjs',
     timings: [],
     epochs: 1,
@@ -50,6 +50,7 @@ export function startEvent(): StartEvent {
     m: { train: 1, dev: 0, test: 0 },
     parameterCount: 1,
     notes: [],
+    ...overrides,
   };
 }
 

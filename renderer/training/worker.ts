@@ -4,11 +4,15 @@ import type { TrainingPlan } from '../../engine/compile/plan';
 import { prepareRun } from '../../engine/compile/prepare';
 import type { DataSplits } from '../../engine/data/types';
 import { exportModelFiles } from '../../engine/export/files';
+import { firstLayerFilters } from '../../engine/inspect/filters';
+import { mistakesReport } from '../../engine/inspect/mistakes';
+import { neuronPictures } from '../../engine/inspect/neurons';
 import { boundsOf, decisionGrid } from '../../engine/train/boundary';
 import type { TrainingEvent } from '../../engine/train/events';
 import { TrainingRun } from '../../engine/train/trainer';
 import { workerReader } from '../data/workerReader';
 import { checkDocumentGradients } from '../gradcheck/task';
+import { Throttle } from '../inspect/throttle';
 import { searchDocument } from '../tuning/task';
 import { nextBackend, setUpTraining } from './backends';
 import { holdLifeline } from './lifeline';
@@ -24,6 +28,8 @@ declare const self: DedicatedWorkerGlobalScope;
 const EVENT_FLUSH_MS = 50;
 const BOUNDARY_EVERY_MS = 300;
 const BOUNDARY_SIZE = 64;
+/** Mistakes on dev and test, first-layer filters: at most every second, at most a tenth of the time. */
+const INSPECT_EVERY_MS = 1000;
 
 let current: TrainingRun | null = null;
 /** The last finished run, kept (network, plan, data) until the next starts, so it can be exported. */
@@ -95,11 +101,23 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   const sendBoundary = () => {
     if (!twoD || !current) return;
     const grid = decisionGrid(current.network, bounds, BOUNDARY_SIZE);
-    post({ type: 'boundary', runId, t: lastT, size: BOUNDARY_SIZE, bounds, ...grid }, [
+    const neurons = neuronPictures(current.network, bounds, BOUNDARY_SIZE);
+    post({ type: 'boundary', runId, t: lastT, size: BOUNDARY_SIZE, bounds, ...grid, neurons }, [
       grid.probability.buffer,
       grid.classes.buffer,
+      ...neurons.map((n) => n.values.buffer),
     ]);
     lastBoundary = performance.now();
+  };
+  const inspectThrottle = new Throttle(INSPECT_EVERY_MS, 10);
+  const sendInspection = (epoch: number, t: number) => {
+    if (!current) return;
+    const began = performance.now();
+    const report = mistakesReport(current.network, splits, { epoch, t });
+    const filters = firstLayerFilters(current.network);
+    inspectThrottle.ran(began, performance.now() - began);
+    if (report) post({ type: 'mistakes', runId, report });
+    if (filters) post({ type: 'filters', runId, t, filters }, [filters.values.buffer]);
   };
 
   const run = new TrainingRun(plan, splits, {
@@ -116,6 +134,11 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
       } else buffer.push(event);
       const now = performance.now();
       if (event.type === 'epoch' && now - lastBoundary > BOUNDARY_EVERY_MS) sendBoundary();
+      if (event.type === 'epoch' && inspectThrottle.due(now)) sendInspection(event.epoch, event.t);
+      // The end's reports go out before the done event, so a finished run has them.
+      if (event.type === 'done' && event.reason !== 'nan' && event.reason !== 'error') {
+        sendInspection(event.epochs, event.updates);
+      }
       // Batched every ~50 ms, epochs too (a fast run ends tens of thousands of epochs a second): only
       // the start and the end go out at once. Updates are posted before the events of their batch.
       if (now - lastFlush > EVENT_FLUSH_MS || event.type === 'start' || event.type === 'done') flush();
