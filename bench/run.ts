@@ -4,10 +4,10 @@
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { selectNodeBackend } from '../cli/backend.js';
+import { nodeKernelHelpers } from '../cli/kernel-threads.js';
 import { simdAvailable } from '../engine/fast/kernels.js';
 import { fastThroughput } from './fast-throughput.js';
 import { benchGraphs } from './graphs.js';
-import { nodeKernelHelpers } from './kernel-helper.js';
 import { type Figure, fmt, summarize } from './measure.js';
 import { trainerThroughput } from './node-throughput.js';
 import { matmulPeak } from './peak.js';
