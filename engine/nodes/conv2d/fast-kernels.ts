@@ -122,6 +122,13 @@ function col2im(
   }
 }
 
+/** t [cols × rows] = the transpose of m [rows × cols]. */
+function transpose(m: Float32Array, t: Float32Array, rows: number, cols: number): void {
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) t[j * rows + i] = m[i * cols + j] as number;
+  }
+}
+
 /** db[j] = Σ_rows dOut[row, j], summed in float64 (rows run to m·outH·outW, tens of thousands). */
 function columnSums(dOut: Float32Array, db: Float32Array, rows: number, n: number): void {
   for (let j = 0; j < n; j++) {
@@ -156,6 +163,8 @@ export class Conv2dKernel {
   readonly direct: boolean;
   /** Scratch: im2col(x) after forward, dOut·Wᵀ during backward. Empty when `direct`. */
   cols: Float32Array;
+  /** Scratch [cOut × patch]: Wᵀ, then dWᵀ, in the backward (see there). */
+  transposed: Float32Array;
 
   constructor(shape: Conv2dShape, maxBatch: number) {
     for (const [name, v] of Object.entries({ maxBatch, ...shape })) {
@@ -173,6 +182,7 @@ export class Conv2dKernel {
     this.patch = shape.kh * shape.kw * shape.cIn;
     this.direct = shape.kh === 1 && shape.kw === 1 && shape.strideH === 1 && shape.strideW === 1;
     this.cols = new Float32Array(this.direct ? 0 : maxBatch * this.cells * this.patch);
+    this.transposed = new Float32Array(this.patch * shape.cOut);
   }
 
   /**
@@ -216,16 +226,20 @@ export class Conv2dKernel {
     this.checkBatch(mb);
     const rows = mb * this.cells;
     const { cOut } = this.shape;
-    kernels.matmulTransA(this.direct ? x : this.cols, dOut, dw, rows, this.patch, cOut);
+    const patch = this.patch;
+    const t = this.transposed;
+    // The products run with the patch (25 to hundreds) as C's width, not cOut (6 or 16 in LeNet):
+    // the SIMD kernels vectorize along C's rows, and a reduction over rows·cells (tens of thousands)
+    // into a narrow C wastes most of each vector. dWᵀ [cOut × patch] = dOutᵀ · cols, then dW = (dWᵀ)ᵀ;
+    // dcols [rows × patch] = dOut · Wᵀ as a product with Wᵀ [cOut × patch] rather than row dot products.
+    kernels.matmulTransA(dOut, this.direct ? x : this.cols, t, rows, cOut, patch);
+    transpose(t, dw, cOut, patch);
     if (db) columnSums(dOut, db, rows, cOut);
     if (!dx) return;
-    if (this.direct) {
-      kernels.matmulTransB(dOut, w, dx, rows, this.patch, cOut);
-      return;
-    }
-    // dW has read cols: it now takes dcols.
-    kernels.matmulTransB(dOut, w, this.cols, rows, this.patch, cOut);
-    col2im(this.cols, dx, mb, this.shape, this.geometry, this.patch);
+    transpose(w, t, patch, cOut);
+    // dW has read cols: it now takes dcols (or dx itself when cols would be x).
+    kernels.matmulBias(dOut, t, null, this.direct ? dx : this.cols, rows, cOut, patch);
+    if (!this.direct) col2im(this.cols, dx, mb, this.shape, this.geometry, patch);
   }
 
   private checkBatch(mb: number): void {
