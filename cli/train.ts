@@ -7,6 +7,7 @@ import { featureStatistics } from '../engine/train/statistics.js';
 import { TrainingRun } from '../engine/train/trainer.js';
 import { type NodeExecutorChoice, selectNodeBackend, selectNodeExecutor } from './backend.js';
 import { formatProblem, loadDocumentFile } from './files.js';
+import { nodeKernelHelpers } from './kernel-threads.js';
 import type { Output } from './output.js';
 import { createProgress, summaryLines } from './progress.js';
 
@@ -47,9 +48,11 @@ export async function trainCommand(file: string, options: TrainOptions, out: Out
   const progress = createProgress();
   // Without a terminal there is no progress bar: about 20 epoch lines per run instead.
   const logEvery = Math.max(1, Math.round((options.epochs ?? plan.training.epochs) / 20));
+  const helpers = nodeKernelHelpers(); // a second core for the fast executor's large products
   const run = new TrainingRun(plan, splits, {
     executor,
     timings,
+    kernelHelper: helpers.spawn,
     ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     onEvent(event) {
@@ -98,5 +101,6 @@ export async function trainCommand(file: string, options: TrainOptions, out: Out
   } finally {
     process.off('SIGINT', onSignal);
     run.dispose();
+    await helpers.stop();
   }
 }
