@@ -1,5 +1,6 @@
 import type { MatmulKernels } from '../../fast/kernels.js';
 import { type Padding, type WindowGeometry, windowGeometry } from './geometry.js';
+import { im2colByColumns } from './im2col-columns.js';
 
 /**
  * Float32 Conv2D for the fast executor (engine/fast), forward and backward, with no allocation per
@@ -129,6 +130,12 @@ function transpose(m: Float32Array, t: Float32Array, rows: number, cols: number)
   }
 }
 
+/**
+ * Kernel rows of fewer values (kw·cIn) go through im2colByColumns. CPU time of LeNet's first layer's
+ * im2col (kw·cIn = 5, m_b 64): see docs/benchmarks.md, issue 16.
+ */
+const NARROW_SPAN = 16;
+
 /** db[j] = Σ_rows dOut[row, j], summed in float64 (rows run to m·outH·outW, tens of thousands). */
 function columnSums(dOut: Float32Array, db: Float32Array, rows: number, n: number): void {
   for (let j = 0; j < n; j++) {
@@ -203,7 +210,9 @@ export class Conv2dKernel {
       kernels.matmulBias(x, w, b, out, rows, this.patch, this.shape.cOut);
       return;
     }
-    im2col(x, this.cols, mb, this.shape, this.geometry, this.patch);
+    // Narrow kernel rows (few channels) fill cols a column at a time; wide ones copy runs of a row.
+    const fill = this.shape.kw * this.shape.cIn < NARROW_SPAN ? im2colByColumns : im2col;
+    fill(x, this.cols, mb, this.shape, this.geometry, this.patch);
     kernels.matmulBias(this.cols, w, b, out, rows, this.patch, this.shape.cOut);
   }
 
