@@ -12,13 +12,23 @@ function builtinData(): Plugin {
   };
 }
 
+/**
+ * Cross-origin isolation: with these headers the page and its workers have SharedArrayBuffer, so the
+ * fast executor's matrix products can use a second thread (engine/fast/wasm/parallel.ts). Every
+ * resource the app loads is its own (same origin), which COEP allows without CORP headers.
+ */
+const CROSS_ORIGIN_ISOLATION = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 /** The renderer as a web app: `npm run web` serves it, `npm run build:web` writes dist/web/. */
 export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
   plugins: [react(), builtinData()],
-  server: { host: '127.0.0.1', strictPort: false },
-  preview: { host: '127.0.0.1' },
+  server: { host: '127.0.0.1', strictPort: false, headers: CROSS_ORIGIN_ISOLATION },
+  preview: { host: '127.0.0.1', headers: CROSS_ORIGIN_ISOLATION },
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -1,4 +1,3 @@
-import { prepareRun } from '../engine/compile/prepare.js';
 import { FastExecutor, parametersOf, supportsFast } from '../engine/fast/executor.js';
 import type { KernelChoice } from '../engine/fast/kernels.js';
 import type { SpawnKernelHelper } from '../engine/fast/wasm/parallel.js';
@@ -6,6 +5,7 @@ import { Network } from '../engine/model/network.js';
 import { createRandom, mixSeeds, permutation } from '../engine/random.js';
 import { featureStatistics } from '../engine/train/statistics.js';
 import type { BenchGraph } from './graphs.js';
+import { type LessonGraph, prepareBenchGraph } from './lesson-graphs.js';
 
 /**
  * Updates per second of the float32 fast executor (engine/fast) on one graph, fed like the trainer:
@@ -22,14 +22,12 @@ export interface FastProducts {
 }
 
 export async function fastThroughput(
-  graph: BenchGraph,
+  graph: BenchGraph | LessonGraph,
   updates: number,
   repeats: number,
   products: FastProducts = {},
 ): Promise<number[]> {
-  const prepared = await prepareRun(graph.doc);
-  if (!prepared.ok) throw new Error(`${graph.id}: ${prepared.problems.map((p) => p.message).join('; ')}`);
-  const { plan, splits } = prepared.value;
+  const { plan, splits } = await prepareBenchGraph(graph);
   const why = supportsFast(plan);
   if (why) throw new Error(`${graph.id}: ${why}`);
   const train = splits.train;

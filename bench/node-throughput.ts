@@ -1,6 +1,6 @@
-import { prepareRun } from '../engine/compile/prepare.js';
 import { TrainingRun } from '../engine/train/trainer.js';
 import type { BenchGraph } from './graphs.js';
+import { type LessonGraph, prepareBenchGraph } from './lesson-graphs.js';
 
 /**
  * Updates per second of the real trainer (gathered mini-batches, spec Adam, costs read back every
@@ -8,13 +8,11 @@ import type { BenchGraph } from './graphs.js';
  * after a warm-up run.
  */
 export async function trainerThroughput(
-  graph: BenchGraph,
+  graph: BenchGraph | LessonGraph,
   updates: number,
   repeats: number,
 ): Promise<number[]> {
-  const prepared = await prepareRun(graph.doc);
-  if (!prepared.ok) throw new Error(`${graph.id}: ${prepared.problems.map((p) => p.message).join('; ')}`);
-  const { plan, splits } = prepared.value;
+  const { plan, splits } = await prepareBenchGraph(graph);
   const perEpoch = Math.ceil(
     splits.train.m / (graph.batchSize === 'full' ? splits.train.m : graph.batchSize),
   );

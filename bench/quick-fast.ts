@@ -1,16 +1,15 @@
 import { selectNodeBackend } from '../cli/backend.js';
-import { compileGraph, type TrainingPlan } from '../engine/compile/plan.js';
+import type { TrainingPlan } from '../engine/compile/plan.js';
 import { prepareRun } from '../engine/compile/prepare.js';
 import type { LabeledData } from '../engine/data/types.js';
-import { sequentialDocument } from '../engine/document/build.js';
 import { FastExecutor, parametersOf, stateOf } from '../engine/fast/executor.js';
 import type { KernelChoice } from '../engine/fast/kernels.js';
 import { Network } from '../engine/model/network.js';
 import { createRandom, mixSeeds, permutation } from '../engine/random.js';
-import { randomExamples } from '../engine/testing/random-graphs.js';
 import { TfjsExecutor } from '../engine/train/executors/tfjs-executor.js';
 import { featureStatistics } from '../engine/train/statistics.js';
 import { presetDocuments } from '../presets/lessons.js';
+import { lessonGraphs, prepareBenchGraph } from './lesson-graphs.js';
 
 /**
  * A quick look at the fast executor against tf.js on WASM (a minute, not `npm run bench`'s nine):
@@ -45,39 +44,11 @@ async function batchNormLesson(): Promise<Case> {
   };
 }
 
-function leNet(): Case {
-  const doc = sequentialDocument({
-    layers: [
-      { kind: 'Conv2D', params: { filters: 6, kernelSize: 5, padding: 'same', activation: 'relu' } },
-      { kind: 'MaxPool2D', params: { poolSize: 2, stride: 2 } },
-      { kind: 'Conv2D', params: { filters: 16, kernelSize: 5, padding: 'valid', activation: 'relu' } },
-      { kind: 'MaxPool2D', params: { poolSize: 2, stride: 2 } },
-      { kind: 'Flatten' },
-      { kind: 'Dense', params: { units: 120 } },
-      { kind: 'Dense', params: { units: 84 } },
-      { kind: 'Dense', params: { units: 10, activation: 'linear' } },
-      { kind: 'Softmax' },
-    ],
-    loss: { fn: 'categoricalCrossEntropy' },
-    optimizer: { algorithm: 'adam', learningRate: 0.001 },
-    training: { batchMode: 'mini', batchSize: 64, epochs: 1 },
-  });
-  const data = {
-    features: 784,
-    classes: 10,
-    targets: 1,
-    m: 1024,
-    imageShape: [28, 28, 1] as [number, number, number],
-  };
-  const plan = compileGraph(doc, data);
-  if (!plan.ok) throw new Error(plan.problems.map((p) => p.message).join('; '));
-  return {
-    name: 'LeNet-5 style CNN on 28×28×1, m_b 64',
-    plan: plan.value,
-    train: randomExamples(data, 1024, 7),
-    batch: 64,
-    updates: [60, 20],
-  };
+async function leNet(): Promise<Case> {
+  const graph = lessonGraphs().find((g) => g.id === 'lenet-28');
+  if (!graph) throw new Error('lenet-28 missing');
+  const { plan, splits } = await prepareBenchGraph(graph);
+  return { name: graph.title, plan, train: splits.train, batch: 64, updates: [60, 20] };
 }
 
 /** The trainer's batches: a seeded shuffle per epoch, cut into mini-batches. */
@@ -149,7 +120,10 @@ function tfjsRate(c: Case): () => Promise<number> {
 
 await selectNodeBackend('wasm');
 const only = process.argv[2]; // 'bn' or 'cnn' for one of the two
-const cases = [...(only === 'cnn' ? [] : [await batchNormLesson()]), ...(only === 'bn' ? [] : [leNet()])];
+const cases = [
+  ...(only === 'cnn' ? [] : [await batchNormLesson()]),
+  ...(only === 'bn' ? [] : [await leNet()]),
+];
 for (const c of cases) {
   console.log(c.name);
   console.log(`  fast, SIMD kernels: ${await median(3, fastRate(c, 'simd'))} updates/s`);

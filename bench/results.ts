@@ -22,6 +22,11 @@ export interface NodeResults {
   torchNote: string | null;
   /** tf.js WASM SIMD matmul (512×512×512), GFLOP/s. */
   peakGflops: Figure | null;
+  /**
+   * Rows measured by other parts of the Node bench (issue 16: the layer-statistics cost, the CLI's
+   * start-up), shown after the training throughput.
+   */
+  moreRows?: TableRow[];
 }
 
 export interface BenchResults {

@@ -4,10 +4,11 @@
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { selectNodeBackend } from '../cli/backend.js';
+import { nodeKernelHelpers } from '../cli/kernel-threads.js';
 import { simdAvailable } from '../engine/fast/kernels.js';
 import { fastThroughput } from './fast-throughput.js';
 import { benchGraphs } from './graphs.js';
-import { nodeKernelHelpers } from './kernel-helper.js';
+import { lessonGraphs, prepareBenchGraph } from './lesson-graphs.js';
 import { type Figure, fmt, summarize } from './measure.js';
 import { trainerThroughput } from './node-throughput.js';
 import { matmulPeak } from './peak.js';
@@ -17,14 +18,16 @@ import { benchTable, formatTable } from './table.js';
 const REPEATS = 3;
 const quick = process.argv.includes('--quick');
 const graphs = benchGraphs();
+const lessons = lessonGraphs();
+/** Updates of a heavy graph (the wide MLP, the CNN): each takes milliseconds. */
+const heavy = (id: string) => id.startsWith('wide') || id.startsWith('lenet');
 const updatesFor = (id: string, backend: string) => {
-  const wide = id.startsWith('wide');
-  const n = wide ? (backend === 'cpu' ? 30 : 120) : 600;
+  const n = heavy(id) ? (backend === 'cpu' ? 30 : 120) : id.startsWith('lesson') ? 300 : 600;
   return quick ? Math.max(10, Math.floor(n / 5)) : n;
 };
 /** The float32 fast executor (engine/fast) takes microseconds per small-net update: time more of them. */
 const fastUpdatesFor = (id: string) => {
-  const n = id.startsWith('wide') ? 120 : 5000;
+  const n = heavy(id) ? 120 : 5000;
   return quick ? Math.max(10, Math.floor(n / 5)) : n;
 };
 
@@ -41,7 +44,7 @@ interface Row {
   torch: Figure | null;
 }
 
-const rows: Row[] = graphs.map((g) => ({
+const rows: Row[] = [...graphs, ...lessons].map((g) => ({
   graph: g.id,
   title: g.title,
   batch: 0,
@@ -57,6 +60,12 @@ const trainSizes: Record<string, number> = {
   'digits-64-25-12-10': 1797,
   'wide-784-256-256-10': 2560,
 };
+for (const g of lessons) {
+  const { splits } = await prepareBenchGraph(g);
+  const row = rows.find((r) => r.graph === g.id) as Row;
+  trainSizes[g.id] = splits.train.m;
+  row.batch = g.batchSize === 'full' ? splits.train.m : g.batchSize;
+}
 let peak: Figure | null = null;
 const helpers = nodeKernelHelpers();
 
@@ -71,9 +80,15 @@ for (const backend of ['cpu', 'wasm'] as const) {
   }
   if (used === 'wasm') peak = summarize(await matmulPeak());
 }
+// The lessons' networks on tf.js WASM only (CPU is slower on each); the CNN on neither (see skipTfjs).
+for (const g of lessons.filter((l) => !l.skipTfjs)) {
+  const row = rows.find((r) => r.graph === g.id) as Row;
+  row.node.wasm = summarize(await trainerThroughput(g, updatesFor(g.id, 'wasm'), REPEATS));
+  process.stderr.write(`wasm ${g.id}: ${fmt(row.node.wasm, 1)} updates/s\n`);
+}
 
-for (const [i, g] of graphs.entries()) {
-  const row = rows[i] as Row;
+for (const g of [...graphs, ...lessons]) {
+  const row = rows.find((r) => r.graph === g.id) as Row;
   const fastRates = async (products: Parameters<typeof fastThroughput>[3]) =>
     summarize(await fastThroughput(g, fastUpdatesFor(g.id), REPEATS, products));
   row.fast = await fastRates({ kernels: 'js' });
@@ -90,16 +105,18 @@ for (const [i, g] of graphs.entries()) {
 const torchProbe = spawnSync('/usr/bin/python3', ['-c', 'import torch'], { encoding: 'utf8' });
 let torchInfo: { torch: string; threads: number } | null = null;
 if (torchProbe.status === 0) {
-  const jobs = graphs.map((g) => ({
+  const job = (g: { id: string; batchSize: number | 'full' }) => ({
     id: g.id,
-    widths: g.widths,
-    output: g.output,
     batch: g.batchSize,
     m: trainSizes[g.id],
     warmup: 20,
-    updates: updatesFor(g.id, 'wasm') * (g.id.startsWith('wide') ? 1 : 2),
+    updates: updatesFor(g.id, 'wasm') * (heavy(g.id) ? 1 : 2),
     repeats: REPEATS,
-  }));
+  });
+  const jobs = [
+    ...graphs.map((g) => ({ ...job(g), widths: g.widths, output: g.output })),
+    ...lessons.map((g) => ({ ...job(g), net: g.torch, output: g.torch.output })),
+  ];
   const peer = spawnSync('/usr/bin/python3', [new URL('./torch_peer.py', import.meta.url).pathname], {
     input: JSON.stringify(jobs),
     encoding: 'utf8',

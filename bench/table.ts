@@ -4,6 +4,7 @@ import { BACKENDS, type Backend, PLACES, type Where } from './chromium/options';
 import type { Cell } from './chromium/throughput';
 import { footprint } from './footprint';
 import { type BenchGraph, benchGraphs, flopsPerUpdate } from './graphs';
+import { lessonGraphs } from './lesson-graphs';
 import { type Figure, fmt } from './measure';
 import type { NodeResults } from './results';
 
@@ -55,7 +56,7 @@ interface Measured {
 }
 
 function throughputRows(
-  g: BenchGraph,
+  g: Pick<BenchGraph, 'id' | 'title' | 'batchSize'>,
   node: NodeResults | null,
   browser: BrowserResults | null,
 ): { rows: TableRow[]; fastest: Measured | null } {
@@ -270,6 +271,9 @@ export function benchTable(node: NodeResults | null, browser: BrowserResults | n
     rows.push(...t.rows);
     if (g.id.startsWith('wide')) limits.push(...machineLimitRow(g, t.fastest, node, cpus().length));
   }
+  for (const g of lessonGraphs()) rows.push(...throughputRows(g, node, null).rows);
+  // Other Node figures (issue 16: the layer-statistics cost, the CLI's start-up) follow the throughput.
+  rows.push(...(node?.moreRows ?? []));
   rows.push(...limits);
   if (browser) rows.push(...liveRows(browser), ...editorRows(browser), ...memoryRows(graphs, browser));
   return rows;

@@ -3,6 +3,7 @@ import { describeTimings } from '../engine/train/choose-executor.js';
 import { featureStatistics } from '../engine/train/statistics.js';
 import { TrainingRun } from '../engine/train/trainer.js';
 import { type NodeExecutorChoice, selectNodeExecutor } from './backend.js';
+import { nodeKernelHelpers } from './kernel-threads.js';
 import { loadPrepared } from './load.js';
 import { INTERRUPTED, type Output } from './output.js';
 import { createProgress, createProgressLog, summaryLines } from './progress.js';
@@ -36,9 +37,11 @@ export async function trainCommand(file: string, options: TrainOptions, out: Out
   // Without a terminal there is no progress bar: about 20 epoch lines per run, and a line at least
   // every few seconds while epochs are long.
   const log = createProgressLog(options.epochs ?? plan.training.epochs);
+  const helpers = nodeKernelHelpers(); // a second core for the fast executor's large products
   const run = new TrainingRun(plan, splits, {
     executor,
     timings,
+    kernelHelper: helpers.spawn,
     ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     onEvent(event) {
@@ -92,5 +95,6 @@ export async function trainCommand(file: string, options: TrainOptions, out: Out
   } finally {
     process.off('SIGINT', onSignal);
     run.dispose();
+    await helpers.stop();
   }
 }

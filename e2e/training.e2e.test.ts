@@ -88,6 +88,11 @@ describe.skipIf(!hasChromium)('training in the app (Chromium)', () => {
     const status = page.getByTestId('backend-status');
     expect(await status.textContent()).toMatch(/fast float32|wasm|webgl|webgpu|cpu/);
     expect(await status.getAttribute('title')).toMatch(/Measured: .*ms\/update/);
+    // The app is served cross-origin isolated (vite.config.ts), so the fast executor has shared
+    // memory for its second thread and says so.
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    if (/fast/.test((await status.textContent()) ?? ''))
+      expect(await status.getAttribute('title')).toContain('large matrix products on 2 threads');
     await page.screenshot({ path: join(SCREENSHOTS, 'training-done.png') });
     expect(errors).toEqual([]);
   }, 120_000);

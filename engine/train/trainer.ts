@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { TrainingPlan } from '../compile/plan.js';
 import type { DataSplits } from '../data/types.js';
 import { supportsFast } from '../fast/executor.js';
+import type { SpawnKernelHelper } from '../fast/wasm/parallel.js';
 import { Network } from '../model/network.js';
 import { learningRateAt } from '../nodes/schedule.js';
 import { batchSizeFor } from '../nodes/training.js';
@@ -39,9 +40,21 @@ export interface TrainerOptions {
   executor?: ExecutorName;
   /** What `chooseExecutor` measured, passed on in the start event. */
   timings?: ExecutorTiming[];
+  /**
+   * Starts a second thread for the fast executor's large matrix products (a Web Worker in the app,
+   * a worker_threads Worker in the CLI). It is used where shared memory exists (Node; a
+   * cross-origin-isolated page); elsewhere the run notes that it trains on one thread.
+   */
+  kernelHelper?: SpawnKernelHelper;
 }
 
 export type { ExecutorName } from './executors/executor.js';
+
+/** What the run says about its threads when it was offered a second one. */
+export const threadsNote = (threads: number): string =>
+  threads > 1
+    ? 'Fast executor: large matrix products on 2 threads.'
+    : 'Fast executor on 1 thread: shared memory (SharedArrayBuffer) is unavailable here, so large matrix products do not use a second core.';
 
 /** Every figure of the metrics is a number a chart can draw. */
 const allFinite = (s: SplitMetrics): boolean =>
@@ -92,7 +105,16 @@ export class TrainingRun {
     if (options.executor === 'fast' && !why) {
       const m = data.train.m;
       const batchSize = Math.min(batchSizeFor(plan.training, m), Math.max(1, m));
-      this.updates = new FastUpdateExecutor(plan, data, this.tfNetwork, batchSize, inputStatistics);
+      const fast = new FastUpdateExecutor(
+        plan,
+        data,
+        this.tfNetwork,
+        batchSize,
+        inputStatistics,
+        options.kernelHelper,
+      );
+      if (options.kernelHelper) this.notes.push(threadsNote(fast.threads));
+      this.updates = fast;
     } else {
       this.updates = new TfjsExecutor(plan, data, this.tfNetwork);
     }

@@ -15,6 +15,10 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
+// The page is cross-origin isolated (for the fast executor's second thread), where tf.js would pick
+// its threaded WASM build: its pthread workers, started from a blob, fail in this bundle ("e is not
+// defined") and the backend never initializes. tf.js keeps its one-thread SIMD build.
+tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 
 /** What the machine offers, probed in the worker before tf.js is asked. */
 export interface BackendProbe {

@@ -15,6 +15,7 @@ import { checkDocumentGradients } from '../gradcheck/task';
 import { Throttle } from '../inspect/throttle';
 import { searchDocument } from '../tuning/task';
 import { nextBackend, setUpTraining } from './backends';
+import { spawnWebKernelHelper } from './kernel-threads';
 import { holdLifeline } from './lifeline';
 import type { FromWorker, ToWorker, UpdateColumns } from './protocol';
 import { Series } from './series';
@@ -123,6 +124,7 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   const run = new TrainingRun(plan, splits, {
     executor: backend.executor,
     timings: backend.timings,
+    kernelHelper: spawnWebKernelHelper,
     ...(message.seed !== undefined ? { seed: message.seed } : {}),
     onEvent(event) {
       if (event.type === 'update') {
@@ -132,6 +134,9 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
         updates.lr.push(event.lr);
         lastT = event.t;
       } else buffer.push(event);
+      // The run's own notes (its threads, constant features) join the backend's in the panel's status.
+      if (event.type === 'start' && event.notes.length)
+        post({ type: 'backend', runId, ...backend, notes: [...backend.notes, ...event.notes] });
       const now = performance.now();
       if (event.type === 'epoch' && now - lastBoundary > BOUNDARY_EVERY_MS) sendBoundary();
       if (event.type === 'epoch' && inspectThrottle.due(now)) sendInspection(event.epoch, event.t);

@@ -63,6 +63,8 @@ export class SimdKernels {
   /** Set when a helper thread shares the large products. */
   private readonly jobs: JobPoster | null = null;
   private next = RESERVED;
+  /** Products of at least this many multiply-adds are shared with the helper (bench/split-threshold.ts sets 0). */
+  splitMacs = SPLIT_MACS;
 
   /**
    * Kernels over a memory that holds `floats` values in `buffers` views (alignment included). With
@@ -108,14 +110,14 @@ export class SimdKernels {
 
   /** C[m×k] = D·Bᵀ with D [m×n], B [k×n]. */
   readonly matmulTransB: typeof matmulTransB = (d, b, c, m, k, n) => {
-    if (this.jobs && m * k * n >= SPLIT_MACS)
+    if (this.jobs && m * k * n >= this.splitMacs)
       this.jobs.run(DOTS, CHUNKS, this.at(d), this.at(b), this.at(c), m, k, n);
     else this.exports.dots(this.at(d), this.at(b), this.at(c), m, k, n);
   };
 
   /** gemm (see kernels.ts), in chunks of rows shared with the helper thread when there is one. */
   private readonly gemm: KernelExports['gemm'] = (a, aRow, aStep, b, bias, c, m, k, n) => {
-    if (this.jobs && m * k * n >= SPLIT_MACS)
+    if (this.jobs && m * k * n >= this.splitMacs)
       this.jobs.run(GEMM, CHUNKS, a, aRow, aStep, b, bias, c, m, k, n);
     else this.exports.gemm(a, aRow, aStep, b, bias, c, m, k, n);
   };

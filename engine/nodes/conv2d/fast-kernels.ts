@@ -1,5 +1,6 @@
 import type { MatmulKernels } from '../../fast/kernels.js';
 import { type Padding, type WindowGeometry, windowGeometry } from './geometry.js';
+import { im2colByColumns } from './im2col-columns.js';
 
 /**
  * Float32 Conv2D for the fast executor (engine/fast), forward and backward, with no allocation per
@@ -122,6 +123,19 @@ function col2im(
   }
 }
 
+/** t [cols × rows] = the transpose of m [rows × cols]. */
+function transpose(m: Float32Array, t: Float32Array, rows: number, cols: number): void {
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) t[j * rows + i] = m[i * cols + j] as number;
+  }
+}
+
+/**
+ * Kernel rows of fewer values (kw·cIn) go through im2colByColumns. CPU time of LeNet's first layer's
+ * im2col (kw·cIn = 5, m_b 64): see docs/benchmarks.md, issue 16.
+ */
+const NARROW_SPAN = 16;
+
 /** db[j] = Σ_rows dOut[row, j], summed in float64 (rows run to m·outH·outW, tens of thousands). */
 function columnSums(dOut: Float32Array, db: Float32Array, rows: number, n: number): void {
   for (let j = 0; j < n; j++) {
@@ -156,6 +170,8 @@ export class Conv2dKernel {
   readonly direct: boolean;
   /** Scratch: im2col(x) after forward, dOut·Wᵀ during backward. Empty when `direct`. */
   cols: Float32Array;
+  /** Scratch [cOut × patch]: Wᵀ, then dWᵀ, in the backward (see there). */
+  transposed: Float32Array;
 
   constructor(shape: Conv2dShape, maxBatch: number) {
     for (const [name, v] of Object.entries({ maxBatch, ...shape })) {
@@ -173,6 +189,7 @@ export class Conv2dKernel {
     this.patch = shape.kh * shape.kw * shape.cIn;
     this.direct = shape.kh === 1 && shape.kw === 1 && shape.strideH === 1 && shape.strideW === 1;
     this.cols = new Float32Array(this.direct ? 0 : maxBatch * this.cells * this.patch);
+    this.transposed = new Float32Array(this.patch * shape.cOut);
   }
 
   /**
@@ -193,7 +210,9 @@ export class Conv2dKernel {
       kernels.matmulBias(x, w, b, out, rows, this.patch, this.shape.cOut);
       return;
     }
-    im2col(x, this.cols, mb, this.shape, this.geometry, this.patch);
+    // Narrow kernel rows (few channels) fill cols a column at a time; wide ones copy runs of a row.
+    const fill = this.shape.kw * this.shape.cIn < NARROW_SPAN ? im2colByColumns : im2col;
+    fill(x, this.cols, mb, this.shape, this.geometry, this.patch);
     kernels.matmulBias(this.cols, w, b, out, rows, this.patch, this.shape.cOut);
   }
 
@@ -216,16 +235,20 @@ export class Conv2dKernel {
     this.checkBatch(mb);
     const rows = mb * this.cells;
     const { cOut } = this.shape;
-    kernels.matmulTransA(this.direct ? x : this.cols, dOut, dw, rows, this.patch, cOut);
+    const patch = this.patch;
+    const t = this.transposed;
+    // The products run with the patch (25 to hundreds) as C's width, not cOut (6 or 16 in LeNet):
+    // the SIMD kernels vectorize along C's rows, and a reduction over rows·cells (tens of thousands)
+    // into a narrow C wastes most of each vector. dWᵀ [cOut × patch] = dOutᵀ · cols, then dW = (dWᵀ)ᵀ;
+    // dcols [rows × patch] = dOut · Wᵀ as a product with Wᵀ [cOut × patch] rather than row dot products.
+    kernels.matmulTransA(dOut, this.direct ? x : this.cols, t, rows, cOut, patch);
+    transpose(t, dw, cOut, patch);
     if (db) columnSums(dOut, db, rows, cOut);
     if (!dx) return;
-    if (this.direct) {
-      kernels.matmulTransB(dOut, w, dx, rows, this.patch, cOut);
-      return;
-    }
-    // dW has read cols: it now takes dcols.
-    kernels.matmulTransB(dOut, w, this.cols, rows, this.patch, cOut);
-    col2im(this.cols, dx, mb, this.shape, this.geometry, this.patch);
+    transpose(w, t, patch, cOut);
+    // dW has read cols: it now takes dcols (or dx itself when cols would be x).
+    kernels.matmulBias(dOut, t, null, this.direct ? dx : this.cols, rows, cOut, patch);
+    if (!this.direct) col2im(this.cols, dx, mb, this.shape, this.geometry, patch);
   }
 
   private checkBatch(mb: number): void {

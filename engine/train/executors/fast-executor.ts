@@ -8,6 +8,7 @@ import {
   parametersOf,
   stateOf,
 } from '../../fast/executor.js';
+import type { SpawnKernelHelper } from '../../fast/wasm/parallel.js';
 import { labelMatrix } from '../../model/losses.js';
 import type { Network } from '../../model/network.js';
 import type { SplitMetrics } from '../events.js';
@@ -53,18 +54,25 @@ export class FastUpdateExecutor implements UpdateExecutor {
     private readonly net: Network,
     batchSize: number,
     statistics?: FastInputStatistics,
+    helper?: SpawnKernelHelper,
   ) {
     this.executor = new FastExecutor(plan, data.train, {
       batchSize,
       parameters: parametersOf(net),
       state: stateOf(net),
       ...(statistics ? { inputStatistics: statistics } : {}),
+      ...(helper ? { helper } : {}),
     });
     this.splits = {
       train: hostSplit(data.train, plan),
       dev: hostSplit(data.dev, plan),
       test: hostSplit(data.test, plan),
     };
+  }
+
+  /** Threads sharing the large matrix products: 2 where a helper was given and shared memory works. */
+  get threads(): number {
+    return this.executor.kernels.threads;
   }
 
   get pendingCosts(): number {
