@@ -11,12 +11,15 @@ import { validateCommand } from './validate.js';
 const USAGE = `Usage:
   netcanvas validate FILE
   netcanvas train FILE [--epochs N] [--seed N] [--backend auto|fast|wasm|cpu] [--out DIR] [--jsonl]
+                  [--layer-stats-every N]
   netcanvas gradcheck FILE [--seed N] [--examples N] [--epochs N]
   netcanvas export FILE --format tfjs|onnx|pytorch --out DIR [--epochs N] [--seed N]
   netcanvas search FILE --trials N [--epochs E] [--seed S] [--jsonl] [--param NODE.PATH=SCALE:MIN:MAX ...]
 
 train's --backend auto (the default) times the fast float32 executor and tf.js on WASM and CPU on
 the graph for a moment and trains on the fastest; fast takes the fast executor where the graph allows.
+train's --layer-stats-every N measures every layer after the first update and every N-th (a "layers"
+event with --jsonl, diagnoses on stderr otherwise; 0: never; default: the Training node's).
 
 validate exits 0 when the graph is valid, 1 with one line per problem (nodeId CODE message),
 2 when the file cannot be read or parsed.`;
@@ -37,6 +40,7 @@ export async function main(argv: string[], out: Output = processOutput()): Promi
         backend: { type: 'string', default: 'auto' },
         out: { type: 'string' },
         jsonl: { type: 'boolean', default: false },
+        'layer-stats-every': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -61,8 +65,13 @@ export async function main(argv: string[], out: Output = processOutput()): Promi
   }
   const epochs = wholeNumber('epochs', values.epochs as string | undefined, 1);
   const seed = wholeNumber('seed', values.seed as string | undefined, 0);
+  const layerStatsEvery = wholeNumber(
+    'layer-stats-every',
+    values['layer-stats-every'] as string | undefined,
+    0,
+  );
   const backend = values.backend as string;
-  for (const v of [epochs, seed]) {
+  for (const v of [epochs, seed, layerStatsEvery]) {
     if (typeof v === 'string') {
       out.error(v);
       return 2;
@@ -79,6 +88,7 @@ export async function main(argv: string[], out: Output = processOutput()): Promi
       jsonl: values.jsonl as boolean,
       ...(typeof epochs === 'number' ? { epochs } : {}),
       ...(typeof seed === 'number' ? { seed } : {}),
+      ...(typeof layerStatsEvery === 'number' ? { layerStatsEvery } : {}),
       ...(values.out ? { out: values.out as string } : {}),
     },
     out,

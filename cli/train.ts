@@ -8,7 +8,7 @@ import { TrainingRun } from '../engine/train/trainer.js';
 import { type NodeExecutorChoice, selectNodeBackend, selectNodeExecutor } from './backend.js';
 import { formatProblem, loadDocumentFile } from './files.js';
 import type { Output } from './output.js';
-import { createProgress, summaryLines } from './progress.js';
+import { createProgress, newDiagnoses, summaryLines } from './progress.js';
 
 export interface TrainOptions {
   epochs?: number;
@@ -16,6 +16,8 @@ export interface TrainOptions {
   backend: NodeExecutorChoice;
   out?: string;
   jsonl: boolean;
+  /** Overrides the Training node's layerStatsEvery. */
+  layerStatsEvery?: number;
 }
 
 /** Writes a file whole or not at all: a temporary file, then a rename. */
@@ -45,6 +47,7 @@ export async function trainCommand(file: string, options: TrainOptions, out: Out
   const { plan, splits } = prepared.value;
   const { executor, backend, timings } = await selectNodeExecutor(options.backend, plan, splits.train);
   const progress = createProgress();
+  const diagnosisLines = newDiagnoses();
   // Without a terminal there is no progress bar: about 20 epoch lines per run instead.
   const logEvery = Math.max(1, Math.round((options.epochs ?? plan.training.epochs) / 20));
   const run = new TrainingRun(plan, splits, {
@@ -52,9 +55,14 @@ export async function trainCommand(file: string, options: TrainOptions, out: Out
     timings,
     ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.layerStatsEvery !== undefined ? { layerStatsEvery: options.layerStatsEvery } : {}),
     onEvent(event) {
       if (options.jsonl) {
         out.line(JSON.stringify(event));
+        return;
+      }
+      if (event.type === 'layers') {
+        for (const line of diagnosisLines(event)) out.error(line);
         return;
       }
       if (event.type === 'start') {

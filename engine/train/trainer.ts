@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { TrainingPlan } from '../compile/plan.js';
 import type { DataSplits } from '../data/types.js';
 import { supportsFast } from '../fast/executor.js';
+import { diagnose } from '../inspect/diagnose.js';
+import { type InspectionTarget, inspectionTargets } from '../inspect/targets.js';
 import { Network } from '../model/network.js';
 import { learningRateAt } from '../nodes/schedule.js';
 import { batchSizeFor } from '../nodes/training.js';
@@ -39,6 +41,8 @@ export interface TrainerOptions {
   executor?: ExecutorName;
   /** What `chooseExecutor` measured, passed on in the start event. */
   timings?: ExecutorTiming[];
+  /** Overrides the Training node's layerStatsEvery: a `layers` event every this many updates (0: none). */
+  layerStatsEvery?: number;
 }
 
 export type { ExecutorName } from './executors/executor.js';
@@ -64,6 +68,7 @@ export class TrainingRun {
   private manualLearningRate: number | null = null;
   private best: { epoch: number; loss: number; snapshot: ExecutorSnapshot | null } | null = null;
   private readonly notes: string[] = [];
+  private readonly targets: InspectionTarget[];
 
   constructor(
     readonly plan: TrainingPlan,
@@ -97,6 +102,7 @@ export class TrainingRun {
       this.updates = new TfjsExecutor(plan, data, this.tfNetwork);
     }
     this.m = { train: data.train.m, dev: data.dev.m, test: data.test.m };
+    this.targets = inspectionTargets(plan);
   }
 
   pause(): void {
@@ -160,6 +166,7 @@ export class TrainingRun {
     const readbackEvery = this.options.readbackEvery ?? (onHost ? 1 : 32);
     const yieldEveryMs = this.options.yieldEveryMs ?? 30;
     const early = plan.training.earlyStopping;
+    const layerStatsEvery = this.options.layerStatsEvery ?? plan.training.layerStatsEvery;
     const parameterCount = this.tfNetwork.trainableVariables.reduce((n, v) => n + v.size, 0);
     this.emit({
       type: 'start',
@@ -234,7 +241,8 @@ export class TrainingRun {
           t += 1;
           const lr = this.learningRate(epoch, t);
           const indices = order.subarray((batch - 1) * batchSize, Math.min(batch * batchSize, m));
-          updates.update(indices, lr, mixSeeds(this.seed, t));
+          const inspect = t === 1 || (layerStatsEvery > 0 && t % layerStatsEvery === 0);
+          updates.update(indices, lr, mixSeeds(this.seed, t), inspect && layerStatsEvery > 0);
           pending.push({ t, epoch, batch, lr });
           if (pending.length >= readbackEvery) {
             const bad = await flush();
@@ -243,6 +251,8 @@ export class TrainingRun {
               break outer;
             }
           }
+          if (inspect && layerStatsEvery > 0)
+            await this.inspectLayers({ t, epoch, alpha: lr, rows: indices.length });
           await yieldIfDue();
         }
         const bad = await flush();
@@ -271,6 +281,13 @@ export class TrainingRun {
       message = `Training failed: ${err instanceof Error ? err.message : String(err)}`;
     }
     return this.finish(reason, message, t, started, lastEpoch);
+  }
+
+  /** Measures the layers after update t and emits what they show. */
+  private async inspectLayers(update: { t: number; epoch: number; alpha: number; rows: number }) {
+    const layers = await this.updates.layerStats(this.targets);
+    const diagnoses = diagnose(this.targets, layers, update);
+    this.emit({ type: 'layers', t: update.t, epoch: update.epoch, layers, diagnoses });
   }
 
   /**

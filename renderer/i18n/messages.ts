@@ -249,6 +249,7 @@ const en = {
   'param.minDelta': 'Min improvement',
   'param.restoreBest': 'Restore best weights',
   'param.smoothing': 'Smoothing β',
+  'param.layerStatsEvery': 'Layer stats every (updates)',
 
   'value.gd': 'gradient descent',
   'value.momentum': 'momentum',
@@ -719,6 +720,7 @@ const zh: MessageTable = {
   'param.minDelta': '最小改进',
   'param.restoreBest': '恢复最佳权重',
   'param.smoothing': '平滑 β',
+  'param.layerStatsEvery': '每隔多少次更新统计各层',
 
   'value.gd': '梯度下降',
   'value.momentum': '动量',

@@ -8,6 +8,9 @@ import {
   parametersOf,
   stateOf,
 } from '../../fast/executor.js';
+import { measureLayers } from '../../inspect/measure.js';
+import type { LayerStatistics } from '../../inspect/statistics.js';
+import type { InspectionTarget } from '../../inspect/targets.js';
 import { labelMatrix } from '../../model/losses.js';
 import type { Network } from '../../model/network.js';
 import type { SplitMetrics } from '../events.js';
@@ -71,7 +74,7 @@ export class FastUpdateExecutor implements UpdateExecutor {
     return this.count;
   }
 
-  update(indices: Int32Array, lr: number, stepSeed = 0): void {
+  update(indices: Int32Array, lr: number, stepSeed = 0, inspect = false): void {
     this.executor.learningRate = lr;
     this.dirty = true;
     if (this.count === this.costs.length) {
@@ -79,7 +82,12 @@ export class FastUpdateExecutor implements UpdateExecutor {
       grown.set(this.costs);
       this.costs = grown;
     }
-    this.costs[this.count++] = this.executor.update(indices, stepSeed);
+    this.costs[this.count++] = this.executor.update(indices, stepSeed, inspect);
+  }
+
+  /** The targets' figures for the last update, measured in place on the executor's buffers. */
+  layerStats(targets: readonly InspectionTarget[]): LayerStatistics[] {
+    return measureLayers(targets, this.executor.inspection());
   }
 
   readCosts(): Float32Array {
