@@ -21,21 +21,51 @@ export const THRESHOLDS = {
 const sci = (x: number): string => (Number.isFinite(x) ? x.toExponential(1) : String(x));
 const percent = (x: number): string => `${Math.round(x * 100)}%`;
 
-/** English wording of each code; the renderer has its own per language from the same params. */
-export const DIAGNOSIS_MESSAGES: Record<DiagnosisCode, (p: Record<string, string | number>) => string> = {
-  SYMMETRY: (p) =>
-    `All ${p.units} units of ${p.layer} are identical: same weights, same gradients, so they stay equal (symmetry: zeros initialization, §1.11). Use random initialization (He for ReLU, Xavier for tanh).`,
-  VANISHING: (p) =>
-    `Gradients shrink ${sci(Number(p.ratio))}× from ${p.last} to ${p.layer} (‖dW‖ ${sci(Number(p.first))} vs ${sci(Number(p.lastNorm))}): vanishing gradients (§1.10). Use He initialization, BatchNorm or residual connections.`,
-  EXPLODING: (p) =>
-    `Gradients grow ${sci(Number(p.ratio))}× from ${p.last} to ${p.layer} (‖dW‖ ${sci(Number(p.first))} vs ${sci(Number(p.lastNorm))}): exploding gradients (§1.10). Lower α, or use He/Xavier initialization or BatchNorm.`,
-  DEAD_RELU: (p) =>
-    `${percent(Number(p.share))} of the ReLU units of ${p.layer} output 0 for the whole mini-batch (dead ReLUs): they get no gradient. Lower α, use He initialization, or Leaky ReLU.`,
-  SATURATED: (p) =>
-    `${percent(Number(p.share))} of the ${p.g} outputs of ${p.layer} are saturated (|z| > 4, g′ ≈ 0), so little gradient passes (§1.10). Normalize the inputs, use Xavier initialization, BatchNorm, or ReLU.`,
-  UPDATE_RATIO: (p) =>
-    `Each update moves the weights of ${p.layer} by ${sci(Number(p.ratio))} of their size, far from ~10⁻³: α = ${p.alpha} is too ${p.direction}.`,
-};
+/**
+ * The English wording of each diagnosis, `{name}` standing for its params as `diagnosisVars` formats
+ * them. The app's message table takes these as its English and adds the Chinese.
+ */
+export const DIAGNOSIS_TEMPLATES = {
+  SYMMETRY:
+    'All {units} units of {layer} are identical: same weights, same gradients, so they stay equal (symmetry: zeros initialization, §1.11). Use random initialization (He for ReLU, Xavier for tanh).',
+  VANISHING:
+    'Gradients shrink {ratio}× from {last} to {layer} (‖dW‖ {first} vs {lastNorm}): vanishing gradients (§1.10). Use He initialization, BatchNorm or residual connections.',
+  EXPLODING:
+    'Gradients grow {ratio}× from {last} to {layer} (‖dW‖ {first} vs {lastNorm}): exploding gradients (§1.10). Lower α, or use He/Xavier initialization or BatchNorm.',
+  DEAD_RELU:
+    '{share} of the ReLU units of {layer} output 0 for the whole mini-batch (dead ReLUs): they get no gradient. Lower α, use He initialization, or Leaky ReLU.',
+  SATURATED:
+    '{share} of the {g} outputs of {layer} are saturated (|z| > 4, g′ ≈ 0), so little gradient passes (§1.10). Normalize the inputs, use Xavier initialization, BatchNorm, or ReLU.',
+  'UPDATE_RATIO.large':
+    'Each update moves the weights of {layer} by {ratio} of their size, far from ~10⁻³: α = {alpha} is too large.',
+  'UPDATE_RATIO.small':
+    'Each update moves the weights of {layer} by {ratio} of their size, far from ~10⁻³: α = {alpha} is too small.',
+} as const;
+
+export type DiagnosisTemplate = keyof typeof DIAGNOSIS_TEMPLATES;
+
+/** Which template words a diagnosis (the update ratio has one per direction). */
+export const diagnosisTemplate = (d: Pick<Diagnosis, 'code' | 'params'>): DiagnosisTemplate =>
+  d.code === 'UPDATE_RATIO' ? `UPDATE_RATIO.${d.params.direction === 'small' ? 'small' : 'large'}` : d.code;
+
+/** A diagnosis's params as its message shows them: ratios and norms as 1.4e-9, shares as 75%. */
+export function diagnosisVars(d: Pick<Diagnosis, 'params'>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(d.params).map(([name, v]) => [
+      name,
+      typeof v === 'string'
+        ? v
+        : name === 'share'
+          ? percent(v)
+          : name === 'units' || name === 'alpha'
+            ? String(v)
+            : sci(v),
+    ]),
+  );
+}
+
+const fill = (template: string, vars: Record<string, string>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
 
 const finding = (
   code: DiagnosisCode,
@@ -45,7 +75,7 @@ const finding = (
   code,
   nodeId,
   params,
-  message: DIAGNOSIS_MESSAGES[code](params),
+  message: fill(DIAGNOSIS_TEMPLATES[diagnosisTemplate({ code, params })], diagnosisVars({ params })),
 });
 
 /** Vanishing or exploding: ‖dW‖ of the first weighted layer against the last's. */

@@ -5,6 +5,7 @@ import type { AnyNodeKind, PortSpec } from '../../engine/nodes/types';
 import { countRender } from '../app/renderCounts';
 import { lookup } from '../i18n/i18n';
 import { useLanguage, useT } from '../i18n/useT';
+import { LayerBars } from '../inspect/LayerBars';
 import type { CardNode } from './flowElements';
 
 /** "20 units · relu · he" from the kind's own summary; nothing when the params do not parse. */
@@ -90,6 +91,7 @@ export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps
       <div className="card__summary" data-testid={`node-summary-${id}`}>
         {kind ? summary || '—' : t('node.unknownKind')}
       </div>
+      {kind?.role === 'layer' && <LayerBars nodeId={id} />}
       {kind && plain && (
         <>
           {kind.inputs[0] && <PortHandle nodeId={id} port={kind.inputs[0]} side="in" count={severalInputs} />}

@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { VariantQueueBanner } from '../gallery/VariantQueueBanner';
+import { LayersView } from '../inspect/LayersView';
 import { useApp } from '../store/context';
 import { BoundaryView } from './BoundaryView';
 import { CostChart } from './CostChart';
@@ -239,6 +240,7 @@ export const TrainingPanel = memo(function TrainingPanel() {
             <div className="nc-train-main">
               <CostChart run={run} compare={compare} beta={beta} biasCorrection={biasCorrection} />
               <EpochCharts run={run} compare={compare} />
+              <LayersView run={run} tick={tick} />
             </div>
             <div className="nc-train-side">
               <BoundaryView run={run} tick={tick} />

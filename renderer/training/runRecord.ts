@@ -1,7 +1,8 @@
 import type { GraphDocument } from '../../engine/document/schema';
 import type { Problem } from '../../engine/problems';
 import type { PlotBounds } from '../../engine/train/boundary';
-import type { DoneEvent, StartEvent, TrainingEvent } from '../../engine/train/events';
+import type { DoneEvent, LayersEvent, StartEvent, TrainingEvent } from '../../engine/train/events';
+import { recordLayers } from '../inspect/layerRecord';
 import type { BackendName, FromWorker, PlotPoints } from './protocol';
 import { Series } from './series';
 
@@ -45,6 +46,8 @@ export interface RunRecord {
     probability: Float32Array;
     classes: Int32Array;
   } | null;
+  /** The layer inspector's events, in order of t (renderer/inspect/layerRecord.ts). */
+  layers: LayersEvent[];
   /** Bumped whenever data arrives. */
   version: number;
   /** Loaded from a saved project (renderer/training/savedRuns.ts): its curves and summary only. */
@@ -75,6 +78,7 @@ export function newRunRecord(id: string, label: string, document: GraphDocument,
     },
     points: null,
     boundary: null,
+    layers: [],
     version: 0,
   };
 }
@@ -101,6 +105,9 @@ function applyEvent(run: RunRecord, e: TrainingEvent): void {
       s.lr.push(e.lr);
       break;
     }
+    case 'layers':
+      recordLayers(run.layers, e);
+      break;
     case 'done':
       run.done = e;
       run.status = e.reason === 'error' ? 'failed' : 'done';
