@@ -261,6 +261,7 @@ export class FastExecutor {
       inputs: this.inputsOf,
       parameters,
       state: this.layerState(),
+      gradients: this.gradients,
     };
   }
 

@@ -24,4 +24,6 @@ export interface InspectionBuffers {
   inputs: readonly (readonly Float32Array[])[];
   parameters: readonly (readonly InspectedParameter[])[];
   state: readonly (readonly Float32Array[])[];
+  /** Per layer, ∂J/∂output as the backward pass left it, where the executor keeps one. */
+  gradients?: readonly (Float32Array | null)[];
 }

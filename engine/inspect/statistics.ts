@@ -1,3 +1,5 @@
+import type { NodeSummary } from './nodes.js';
+
 /** Per-layer figures of one inspected update (docs/inside.md explains each). */
 export interface LayerStatistics {
   /** The layer's node id. */
@@ -24,6 +26,12 @@ export interface LayerStatistics {
   identicalUnits: boolean;
   /** BatchNorm: this batch's μ and σ² and the running averages, each averaged over the channels. */
   batchNorm?: { batchMean: number; batchVariance: number; runningMean: number; runningVariance: number };
+}
+
+/** What an inspected update measured: the layers with parameters, and every node's flow. */
+export interface Inspection {
+  layers: LayerStatistics[];
+  nodes: NodeSummary[];
 }
 
 /** A finding about the network, as data: the renderer words it per language from code and params. */

@@ -1,3 +1,4 @@
+import type { NodeSummary } from '../inspect/nodes.js';
 import type { Diagnosis, LayerStatistics } from '../inspect/statistics.js';
 import type { ExecutorTiming } from './choose-executor.js';
 
@@ -81,6 +82,8 @@ export interface LayersEvent {
   epoch: number;
   layers: LayerStatistics[];
   diagnoses: Diagnosis[];
+  /** Every node's forward mean/σ and backward gradient norm (the canvas's Step mode reads them). */
+  nodes: NodeSummary[];
 }
 
 export type TrainingEvent = StartEvent | UpdateEvent | EpochEvent | LayersEvent | DoneEvent;

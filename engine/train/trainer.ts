@@ -3,7 +3,7 @@ import type { TrainingPlan } from '../compile/plan.js';
 import type { DataSplits } from '../data/types.js';
 import { supportsFast } from '../fast/executor.js';
 import { diagnose } from '../inspect/diagnose.js';
-import { type InspectionTarget, inspectionTargets } from '../inspect/targets.js';
+import { type InspectionPlan, inspectionPlan } from '../inspect/inspect.js';
 import { Network } from '../model/network.js';
 import { learningRateAt } from '../nodes/schedule.js';
 import { batchSizeFor } from '../nodes/training.js';
@@ -68,7 +68,9 @@ export class TrainingRun {
   private manualLearningRate: number | null = null;
   private best: { epoch: number; loss: number; snapshot: ExecutorSnapshot | null } | null = null;
   private readonly notes: string[] = [];
-  private readonly targets: InspectionTarget[];
+  private readonly inspection: InspectionPlan;
+  /** Set by `step()`: the next update is measured whatever layerStatsEvery says. */
+  private inspectNext = false;
 
   constructor(
     readonly plan: TrainingPlan,
@@ -102,7 +104,7 @@ export class TrainingRun {
       this.updates = new TfjsExecutor(plan, data, this.tfNetwork);
     }
     this.m = { train: data.train.m, dev: data.dev.m, test: data.test.m };
-    this.targets = inspectionTargets(plan);
+    this.inspection = inspectionPlan(plan);
   }
 
   pause(): void {
@@ -118,6 +120,19 @@ export class TrainingRun {
     const p = this.paused;
     this.paused = null;
     p?.resume();
+  }
+
+  /**
+   * While paused: one update, measured (a layers event with every node's flow), then paused again.
+   * Does nothing while running.
+   */
+  step(): void {
+    const paused = this.paused;
+    if (!paused) return;
+    this.inspectNext = true;
+    this.paused = null;
+    this.pause();
+    paused.resume();
   }
 
   stop(): void {
@@ -241,8 +256,9 @@ export class TrainingRun {
           t += 1;
           const lr = this.learningRate(epoch, t);
           const indices = order.subarray((batch - 1) * batchSize, Math.min(batch * batchSize, m));
-          const inspect = t === 1 || (layerStatsEvery > 0 && t % layerStatsEvery === 0);
-          updates.update(indices, lr, mixSeeds(this.seed, t), inspect && layerStatsEvery > 0);
+          const inspect = this.inspectNext || (layerStatsEvery > 0 && (t === 1 || t % layerStatsEvery === 0));
+          this.inspectNext = false;
+          updates.update(indices, lr, mixSeeds(this.seed, t), inspect);
           pending.push({ t, epoch, batch, lr });
           if (pending.length >= readbackEvery) {
             const bad = await flush();
@@ -251,8 +267,7 @@ export class TrainingRun {
               break outer;
             }
           }
-          if (inspect && layerStatsEvery > 0)
-            await this.inspectLayers({ t, epoch, alpha: lr, rows: indices.length });
+          if (inspect) await this.inspectLayers({ t, epoch, alpha: lr, rows: indices.length });
           await yieldIfDue();
         }
         const bad = await flush();
@@ -285,9 +300,9 @@ export class TrainingRun {
 
   /** Measures the layers after update t and emits what they show. */
   private async inspectLayers(update: { t: number; epoch: number; alpha: number; rows: number }) {
-    const layers = await this.updates.layerStats(this.targets);
-    const diagnoses = diagnose(this.targets, layers, update);
-    this.emit({ type: 'layers', t: update.t, epoch: update.epoch, layers, diagnoses });
+    const { layers, nodes } = await this.updates.layerStats(this.inspection);
+    const diagnoses = diagnose(this.inspection.layers, layers, update);
+    this.emit({ type: 'layers', t: update.t, epoch: update.epoch, layers, diagnoses, nodes });
   }
 
   /**

@@ -6,6 +6,7 @@ import { countRender } from '../app/renderCounts';
 import { lookup } from '../i18n/i18n';
 import { useLanguage, useT } from '../i18n/useT';
 import { LayerBars } from '../inspect/LayerBars';
+import { NodeGradient } from '../inspect/StepFlow';
 import type { CardNode } from './flowElements';
 
 /** "20 units · relu · he" from the kind's own summary; nothing when the params do not parse. */
@@ -92,6 +93,7 @@ export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps
         {kind ? summary || '—' : t('node.unknownKind')}
       </div>
       {kind?.role === 'layer' && <LayerBars nodeId={id} />}
+      {kind?.role === 'layer' && <NodeGradient nodeId={id} />}
       {kind && plain && (
         <>
           {kind.inputs[0] && <PortHandle nodeId={id} port={kind.inputs[0]} side="in" count={severalInputs} />}

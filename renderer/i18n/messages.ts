@@ -474,6 +474,9 @@ const en = {
   'export.pytorch': 'PyTorch (model.py + weights)',
   'export.done': 'Exported {count} files ({format}) to {where}.',
   'export.failed': 'Cannot export: {message}',
+  'train.step': 'Step',
+  'train.stepHint':
+    'One update, measured: each edge shows the activation it carries, each layer the gradient it receives.',
   'layers.title': 'Layers',
   'layers.none': 'Layer statistics appear after the first update.',
   'layers.at': 'After update {t} (epoch {epoch})',
@@ -960,6 +963,8 @@ const zh: MessageTable = {
   'export.pytorch': 'PyTorch（model.py + 权重）',
   'export.done': '已导出 {count} 个文件（{format}）到 {where}。',
   'export.failed': '无法导出：{message}',
+  'train.step': '单步',
+  'train.stepHint': '执行一次更新并测量：每条连线显示它传递的激活值，每个层显示它收到的梯度。',
   'layers.title': '各层',
   'layers.none': '第一次更新后显示各层统计。',
   'layers.at': '第 {t} 次更新后（第 {epoch} 轮）',

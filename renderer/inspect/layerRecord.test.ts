@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { LayersEvent } from '../../engine/train/events';
 import { layersAt, MAX_LAYER_EVENTS, recordLayers } from './layerRecord';
 
-const event = (t: number): LayersEvent => ({ type: 'layers', t, epoch: 1, layers: [], diagnoses: [] });
+const event = (t: number): LayersEvent => ({
+  type: 'layers',
+  t,
+  epoch: 1,
+  layers: [],
+  diagnoses: [],
+  nodes: [],
+});
 
 describe('a run’s layer statistics', () => {
   it('finds the event in force at an update, and none before the first', () => {

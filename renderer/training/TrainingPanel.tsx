@@ -27,6 +27,7 @@ const Toolbar = memo(function Toolbar() {
       train: s.train,
       pauseTraining: s.pauseTraining,
       resumeTraining: s.resumeTraining,
+      stepTraining: s.stepTraining,
       stopTraining: s.stopTraining,
       setLiveLearningRate: s.setLiveLearningRate,
       backendChoice: s.backendChoice,
@@ -66,6 +67,11 @@ const Toolbar = memo(function Toolbar() {
       {run?.status === 'paused' && (
         <button type="button" onClick={actions.resumeTraining} data-testid="resume">
           {t('train.resume')}
+        </button>
+      )}
+      {run?.status === 'paused' && (
+        <button type="button" onClick={actions.stepTraining} data-testid="step" title={t('train.stepHint')}>
+          {t('train.step')}
         </button>
       )}
       {busy && (

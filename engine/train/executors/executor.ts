@@ -1,5 +1,5 @@
-import type { LayerStatistics } from '../../inspect/statistics.js';
-import type { InspectionTarget } from '../../inspect/targets.js';
+import type { InspectionPlan } from '../../inspect/inspect.js';
+import type { Inspection } from '../../inspect/statistics.js';
 import type { Network } from '../../model/network.js';
 import type { SplitMetrics } from '../events.js';
 
@@ -27,9 +27,10 @@ export interface UpdateExecutor {
   update(indices: Int32Array, lr: number, stepSeed: number, inspect?: boolean): void;
   /**
    * Per-layer figures of the last update, which must have been an inspected one (engine/inspect):
-   * activations, dead or saturated units, ‖dW‖, ‖ΔW‖/‖W‖, BatchNorm's batch statistics.
+   * activations, dead or saturated units, ‖dW‖, ‖ΔW‖/‖W‖, BatchNorm's batch statistics; and every
+   * node's forward mean/σ and backward gradient norm (null on tf.js, which keeps no such gradients).
    */
-  layerStats(targets: readonly InspectionTarget[]): LayerStatistics[] | Promise<LayerStatistics[]>;
+  layerStats(plan: InspectionPlan): Inspection | Promise<Inspection>;
   /** Updates whose costs have not been read yet. */
   readonly pendingCosts: number;
   /**

@@ -8,9 +8,8 @@ import {
   parametersOf,
   stateOf,
 } from '../../fast/executor.js';
-import { measureLayers } from '../../inspect/measure.js';
-import type { LayerStatistics } from '../../inspect/statistics.js';
-import type { InspectionTarget } from '../../inspect/targets.js';
+import { type InspectionPlan, inspectBuffers } from '../../inspect/inspect.js';
+import type { Inspection } from '../../inspect/statistics.js';
 import { labelMatrix } from '../../model/losses.js';
 import type { Network } from '../../model/network.js';
 import type { SplitMetrics } from '../events.js';
@@ -86,8 +85,8 @@ export class FastUpdateExecutor implements UpdateExecutor {
   }
 
   /** The targets' figures for the last update, measured in place on the executor's buffers. */
-  layerStats(targets: readonly InspectionTarget[]): LayerStatistics[] {
-    return measureLayers(targets, this.executor.inspection());
+  layerStats(plan: InspectionPlan): Inspection {
+    return inspectBuffers(plan, this.executor.inspection());
   }
 
   readCosts(): Float32Array {

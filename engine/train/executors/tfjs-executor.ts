@@ -2,9 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { TrainingPlan } from '../../compile/plan.js';
 import type { DataSplits, LabeledData } from '../../data/types.js';
 import type { InspectionBuffers } from '../../inspect/buffers.js';
-import { measureLayers } from '../../inspect/measure.js';
-import type { LayerStatistics } from '../../inspect/statistics.js';
-import type { InspectionTarget } from '../../inspect/targets.js';
+import { type InspectionPlan, inspectBuffers } from '../../inspect/inspect.js';
+import type { Inspection } from '../../inspect/statistics.js';
 import { labelMatrix } from '../../model/losses.js';
 import type { Network } from '../../model/network.js';
 import { type DeviceSplit, evaluateSplit } from '../evaluate.js';
@@ -89,9 +88,9 @@ export class TfjsExecutor implements UpdateExecutor {
   }
 
   /** The targets' figures for the last update (an inspected one), from its host copies. */
-  layerStats(targets: readonly InspectionTarget[]): LayerStatistics[] {
+  layerStats(plan: InspectionPlan): Inspection {
     if (!this.inspected) throw new Error('The last update was not inspected.');
-    return measureLayers(targets, this.inspected);
+    return inspectBuffers(plan, this.inspected);
   }
 
   async readCosts(): Promise<Float32Array> {
