@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CURRENT_VERSION, type GraphDocument, GraphEdgeSchema } from '../../engine/document/schema';
 import type { DoneEvent, StartEvent } from '../../engine/train/events';
+import { restoreLayers, SavedLayersSchema, saveLayers } from '../inspect/savedLayers';
 import { BACKENDS } from './protocol';
 import { newRunRecord, type RunRecord } from './runRecord';
 import type { Series } from './series';
@@ -74,6 +75,8 @@ export const SavedRunSchema = z.object({
     lr: column,
   }),
   updates: z.object({ t: column, cost: column, smoothed: column }),
+  /** The layer inspector's measurements (renderer/inspect/savedLayers.ts); absent in older files. */
+  layers: SavedLayersSchema.optional(),
 });
 export type SavedRun = z.infer<typeof SavedRunSchema>;
 
@@ -121,6 +124,7 @@ export function summarizeRun(run: RunRecord): SavedRun | null {
       lr: pick(e.lr, ei),
     },
     updates: { t: pick(u.t, ui), cost: pick(u.cost, ui), smoothed: pick(u.smoothed, ui) },
+    ...(run.layers.length ? { layers: saveLayers(run.layers) } : {}),
   };
 }
 
@@ -159,6 +163,7 @@ export function restoreRun(entry: unknown): RunRecord | null {
     done,
     saved: true,
     version: 1,
+    layers: restoreLayers(s.layers),
   });
   fill(run.epochs.epoch, s.epochs.epoch);
   fill(run.epochs.trainCost, s.epochs.trainCost);
