@@ -9,6 +9,7 @@ export const LIMITS = {
   rounds: 100,
   keep: 10_000,
   examples: 100_000,
+  'layer-stats-every': 1_000_000,
   // Seeds are 32-bit (the trainer's PRNG state).
   seed: 2 ** 32 - 1,
 } as const;

@@ -72,16 +72,52 @@ describe('netcanvas train', () => {
       ),
     ).toBe(0);
     const events = out.stdout.map((l) => JSON.parse(l) as { type: string });
-    // m = 120 (60/20/20 of 200), m_b = 40: 3 updates an epoch, 6 in 2 epochs.
+    // m = 120 (60/20/20 of 200), m_b = 40: 3 updates an epoch, 6 in 2 epochs; the layers measured
+    // after the first (and every 10th).
     expect(events.map((e) => e.type)).toEqual([
       'start',
-      ...Array(3).fill('update'),
+      'update',
+      'layers',
+      ...Array(2).fill('update'),
       'epoch',
       ...Array(3).fill('update'),
       'epoch',
       'done',
     ]);
     expect(events.at(-1)).toMatchObject({ type: 'done', reason: 'epochs', epochs: 2 });
+  });
+
+  it('--jsonl --layer-stats-every 2 prints the layers and their diagnoses: symmetry for zeros initialization', async () => {
+    const doc = small();
+    for (const id of ['dense1', 'dense2']) {
+      const node = doc.nodes.find((n) => n.id === id);
+      if (node) node.params = { ...(node.params as object), initializer: 'zeros' };
+    }
+    const out = captureOutput();
+    const args = ['train', await writeDocumentFile(doc), '--jsonl', '--backend', 'fast', '--epochs', '2'];
+    expect(await main([...args, '--layer-stats-every', '2'], out)).toBe(0);
+    const layers = out.stdout.map((l) => JSON.parse(l)).filter((e) => e.type === 'layers');
+    // 6 updates: measured after updates 1, 2, 4 and 6.
+    expect(layers.map((e) => e.t)).toEqual([1, 2, 4, 6]);
+    expect(layers[0].layers.map((l: { id: string }) => l.id)).toEqual(['dense1', 'dense2']);
+    expect(Object.keys(layers[0].layers[0])).toEqual(
+      expect.arrayContaining([
+        'activationMean',
+        'activationStd',
+        'deadFraction',
+        'saturatedFraction',
+        'gradNorm',
+        'weightNorm',
+        'updateRatio',
+      ]),
+    );
+    for (const e of layers)
+      expect(e.diagnoses).toEqual([expect.objectContaining({ code: 'SYMMETRY', nodeId: 'dense1' })]);
+    const wrong = captureOutput();
+    expect(await main([...args, '--layer-stats-every', 'often'], wrong)).toBe(2);
+    expect(wrong.stderr).toEqual([
+      'netcanvas: --layer-stats-every takes a whole number from 0 to 1000000, not "often".',
+    ]);
   });
 
   it('--out writes a model that stock tf.js loads, taking raw (unnormalized) inputs', async () => {

@@ -66,12 +66,24 @@ export function buildProgram(out: Output, outcome: Outcome): Command {
     .addOption(backendOption(NODE_EXECUTOR_CHOICES, 'auto'))
     .option('--out <dir>', 'write model.json, weights.bin and normalization.json to this folder')
     .option('--jsonl', 'one JSON event per line on stdout', false)
+    .option(
+      '--layer-stats-every <n>',
+      "measure every layer after the first update and every n-th (0: never; default: the Training node's)",
+    )
     .addHelpText(
       'after',
-      '\n--backend auto times the fast float32 executor and tf.js on WASM and CPU on the graph for a moment\nand trains on the fastest; fast takes the fast executor where the graph allows.',
+      '\n--backend auto times the fast float32 executor and tf.js on WASM and CPU on the graph for a moment\nand trains on the fastest; fast takes the fast executor where the graph allows.\n--layer-stats-every: a "layers" event per measurement with --jsonl, each new diagnosis on stderr otherwise.',
     )
     .action(async (file: string, o: Record<string, string | boolean | undefined>, cmd: Command) => {
-      const { epochs, seed } = readNumbers(cmd, { epochs: [o.epochs, 1], seed: [o.seed, 0] });
+      const {
+        epochs,
+        seed,
+        'layer-stats-every': layerStatsEvery,
+      } = readNumbers(cmd, {
+        epochs: [o.epochs, 1],
+        seed: [o.seed, 0],
+        'layer-stats-every': [o.layerStatsEvery, 0],
+      });
       const { trainCommand } = await trainingModule(() => import('./train.js'));
       outcome.code = await trainCommand(
         file,
@@ -80,6 +92,7 @@ export function buildProgram(out: Output, outcome: Outcome): Command {
           jsonl: o.jsonl === true,
           ...(epochs !== undefined ? { epochs } : {}),
           ...(seed !== undefined ? { seed } : {}),
+          ...(layerStatsEvery !== undefined ? { layerStatsEvery } : {}),
           ...(typeof o.out === 'string' ? { out: o.out } : {}),
         },
         out,

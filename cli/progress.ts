@@ -88,3 +88,18 @@ export function createProgressLog(epochs: number): { onEvent(e: TrainingEvent, n
     },
   };
 }
+
+/**
+ * The diagnoses of a layers event not shown before in this run, one line each ("update 1:
+ * hidden1 SYMMETRY …"), so a long run repeats none of them.
+ */
+export function newDiagnoses(): (e: Extract<TrainingEvent, { type: 'layers' }>) => string[] {
+  const shown = new Set<string>();
+  return (e) =>
+    e.diagnoses.flatMap((d) => {
+      const key = `${d.code}@${d.nodeId}`;
+      if (shown.has(key)) return [];
+      shown.add(key);
+      return [`update ${e.t}: ${d.nodeId} ${d.code} ${d.message}`];
+    });
+}

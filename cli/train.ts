@@ -6,7 +6,7 @@ import { type NodeExecutorChoice, selectNodeExecutor } from './backend.js';
 import { nodeKernelHelpers } from './kernel-threads.js';
 import { loadPrepared } from './load.js';
 import { INTERRUPTED, type Output } from './output.js';
-import { createProgress, createProgressLog, summaryLines } from './progress.js';
+import { createProgress, createProgressLog, newDiagnoses, summaryLines } from './progress.js';
 import { outFolderProblem, writeFolder } from './write.js';
 
 export interface TrainOptions {
@@ -15,6 +15,8 @@ export interface TrainOptions {
   backend: NodeExecutorChoice;
   out?: string;
   jsonl: boolean;
+  /** Overrides the Training node's layerStatsEvery. */
+  layerStatsEvery?: number;
 }
 
 /**
@@ -34,6 +36,7 @@ export async function trainCommand(file: string, options: TrainOptions, out: Out
   const { plan, splits } = prepared;
   const { executor, backend, timings } = await selectNodeExecutor(options.backend, plan, splits.train);
   const progress = createProgress();
+  const diagnosisLines = newDiagnoses();
   // Without a terminal there is no progress bar: about 20 epoch lines per run, and a line at least
   // every few seconds while epochs are long.
   const log = createProgressLog(options.epochs ?? plan.training.epochs);
@@ -44,9 +47,14 @@ export async function trainCommand(file: string, options: TrainOptions, out: Out
     kernelHelper: helpers.spawn,
     ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.layerStatsEvery !== undefined ? { layerStatsEvery: options.layerStatsEvery } : {}),
     onEvent(event) {
       if (options.jsonl) {
         out.line(JSON.stringify(event));
+        return;
+      }
+      if (event.type === 'layers') {
+        for (const line of diagnosisLines(event)) out.error(line);
         return;
       }
       if (event.type === 'start') {

@@ -1,5 +1,6 @@
 import type { TrainingPlan } from '../compile/plan.js';
 import type { LabeledData } from '../data/types.js';
+import type { InspectionBuffers } from '../inspect/buffers.js';
 import { labelMatrix } from '../model/losses.js';
 import type { LossFunction } from '../nodes/loss.js';
 import { type BufferPlan, planBuffers } from './buffer-plan.js';
@@ -77,6 +78,10 @@ export class FastExecutor {
   private readonly lossFn: LossFunction;
   private readonly trainSize: number;
   private readonly batchSize: number;
+  /** The parameters before the last update, kept when it was inspected (`update(…, true)`). */
+  private before: Float32Array[] | null = null;
+  /** Whether `before` holds the last update's starting point. */
+  private kept = false;
 
   constructor(plan: TrainingPlan, train: LabeledData, options: FastExecutorOptions) {
     const why = supportsFast(plan);
@@ -218,7 +223,7 @@ export class FastExecutor {
    * random draws: gather → forward → loss → backward → penalty gradients → optimizer step. Returns
    * the cost J (mean loss + penalty) before the step, as the trainer reports it.
    */
-  update(indices: ArrayLike<number>, stepSeed = 0): number {
+  update(indices: ArrayLike<number>, stepSeed = 0, inspect = false): number {
     const rows = indices.length;
     if (rows > this.batchSize || rows === 0) throw new Error(`A mini-batch of ${rows} rows.`);
     this.gather(indices, rows);
@@ -234,8 +239,38 @@ export class FastExecutor {
     );
     this.backward();
     const cost = loss + penalty(this.slots, this.trainSize, true);
+    if (inspect) this.keepParameters();
+    this.kept = inspect;
     this.optimizer.step(this.learningRate);
     return cost;
+  }
+
+  /**
+   * The last update's buffers as the inspector reads them (live views, valid until the next pass):
+   * each layer's output and inputs, its parameters with their gradients (and their values before the
+   * step when the update was inspected), its state.
+   */
+  inspection(): InspectionBuffers {
+    let k = 0;
+    const parameters = this.lowerings.map((l) =>
+      l.parameters().map((slot) => ({ ...slot, before: (this.kept && this.before?.[k++]) || null })),
+    );
+    return {
+      rows: this.pass.rows,
+      outputs: this.outputs,
+      inputs: this.inputsOf,
+      parameters,
+      state: this.layerState(),
+      gradients: this.gradients,
+    };
+  }
+
+  /** Copies every parameter before the step, into buffers made once. */
+  private keepParameters(): void {
+    this.before ??= this.slots.map((s) => new Float32Array(s.values.length));
+    this.slots.forEach((s, i) => {
+      this.before?.[i]?.set(s.values);
+    });
   }
 
   private get outputActivation() {

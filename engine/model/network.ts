@@ -73,9 +73,10 @@ export class Network {
 
   /**
    * Logits of the output layer (its activation left off, for a stable loss): x [m, n[0]] rows →
-   * [m, n[L]]. Walks the layers in topological order, each reading its inputs' outputs.
+   * [m, n[L]]. Walks the layers in topological order, each reading its inputs' outputs. With `keep`,
+   * copies of every layer's output (and of x, under the data set's id) are put there, kept.
    */
-  logits(x: tf.Tensor2D, training: boolean, stepSeed = 0): tf.Tensor2D {
+  logits(x: tf.Tensor2D, training: boolean, stepSeed = 0, keep?: Map<string, tf.Tensor>): tf.Tensor2D {
     const values = new Map<string, tf.Tensor>();
     values.set(this.inputId, x.reshape([-1, ...this.inputShape]));
     this.layers.forEach((layer, i) => {
@@ -84,6 +85,8 @@ export class Network {
       const ctx: ForwardContext = { training, stepSeed, returnLogits: i === this.outputIndex };
       values.set(plan.nodeId, layer.forward(inputs, ctx));
     });
+    // The layer inspector's copies of every output (and x), which the caller disposes.
+    if (keep) for (const [id, value] of values) keep.set(id, tf.keep(value.clone()));
     const out = values.get(this.plans[this.outputIndex]?.nodeId ?? this.inputId) as tf.Tensor;
     return out.reshape([out.shape[0] as number, -1]) as tf.Tensor2D;
   }
@@ -109,7 +112,7 @@ export class Network {
     return this.parameters.some((p) => p.l2 > 0 || p.l1 > 0);
   }
 
-  /** J = (1/m_b) Σ L(ŷ, y) + penalty, on one mini-batch. */
+  /** J = (1/m_b) Σ L(ŷ, y) + penalty, on one mini-batch (`keep`: see `logits`). */
   cost(
     fn: LossFunction,
     x: tf.Tensor2D,
@@ -117,10 +120,11 @@ export class Network {
     m: number,
     training: boolean,
     stepSeed = 0,
+    keep?: Map<string, tf.Tensor>,
   ): tf.Scalar {
     return tf.tidy(() => {
       const loss = tf.mean(
-        exampleLosses(fn, this.logits(x, training, stepSeed), y, this.outputActivation),
+        exampleLosses(fn, this.logits(x, training, stepSeed, keep), y, this.outputActivation),
       ) as tf.Scalar;
       return this.hasPenalty ? tf.add(loss, this.penalty(m)) : loss;
     });

@@ -35,6 +35,15 @@ export const TrainingParamsSchema = z.object({
     .lt(1)
     .default(0.9)
     .describe('β of the bias-corrected EWA drawn over the per-update cost (spec §7).'),
+  layerStatsEvery: z
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(10)
+    .describe(
+      'Measure every layer (activations, gradients, update ratio) every this many updates; 0: never.',
+    ),
 });
 export type TrainingParams = z.infer<typeof TrainingParamsSchema>;
 

@@ -4,6 +4,7 @@ import type { DataDescription } from '../data/types.js';
 import type { ExportLowering } from '../export/lowering.js';
 import type { FastLoweringFactory } from '../fast/lowering.js';
 import type { ReferenceLowering } from '../gradcheck/lowering.js';
+import type { InspectionHooks } from '../inspect/hooks.js';
 import type { Problem } from '../problems.js';
 import type { Random } from '../random.js';
 import type { Scale } from '../search/scales.js';
@@ -176,6 +177,8 @@ export interface LayerKind<P> extends NodeKindBase<P> {
   export?: ExportLowering<P, unknown>;
   /** Its float32 forward and backward on the fast executor (engine/fast; the kind's fast.ts). */
   fast?: FastLoweringFactory<P>;
+  /** What the layer inspector (engine/inspect) reads of it: its g, its batch statistics. */
+  inspect?: InspectionHooks<P>;
 }
 
 /** A node kind that configures the run rather than transforming tensors. */

@@ -1,3 +1,5 @@
+import type { NodeSummary } from '../inspect/nodes.js';
+import type { Diagnosis, LayerStatistics } from '../inspect/statistics.js';
 import type { ExecutorTiming } from './choose-executor.js';
 
 /** Metrics of one split in evaluation mode (no dropout, batch norm's test-time statistics). */
@@ -70,4 +72,18 @@ export interface DoneEvent {
   elapsedMs: number;
 }
 
-export type TrainingEvent = StartEvent | UpdateEvent | EpochEvent | DoneEvent;
+/**
+ * The layer inspector's figures after update t (engine/inspect; the first update and every
+ * `layerStatsEvery`-th), with what they diagnose. docs/inside.md explains each figure.
+ */
+export interface LayersEvent {
+  type: 'layers';
+  t: number;
+  epoch: number;
+  layers: LayerStatistics[];
+  diagnoses: Diagnosis[];
+  /** Every node's forward mean/σ and backward gradient norm (the canvas's Step mode reads them). */
+  nodes: NodeSummary[];
+}
+
+export type TrainingEvent = StartEvent | UpdateEvent | EpochEvent | LayersEvent | DoneEvent;

@@ -3,6 +3,8 @@ import type { TrainingPlan } from '../compile/plan.js';
 import type { DataSplits } from '../data/types.js';
 import { supportsFast } from '../fast/executor.js';
 import type { SpawnKernelHelper } from '../fast/wasm/parallel.js';
+import { diagnose } from '../inspect/diagnose.js';
+import { type InspectionPlan, inspectionPlan } from '../inspect/inspect.js';
 import { Network } from '../model/network.js';
 import { learningRateAt } from '../nodes/schedule.js';
 import { batchSizeFor } from '../nodes/training.js';
@@ -46,6 +48,8 @@ export interface TrainerOptions {
    * cross-origin-isolated page); elsewhere the run notes that it trains on one thread.
    */
   kernelHelper?: SpawnKernelHelper;
+  /** Overrides the Training node's layerStatsEvery: a `layers` event every this many updates (0: none). */
+  layerStatsEvery?: number;
 }
 
 export type { ExecutorName } from './executors/executor.js';
@@ -77,6 +81,9 @@ export class TrainingRun {
   private manualLearningRate: number | null = null;
   private best: { epoch: number; loss: number; snapshot: ExecutorSnapshot | null } | null = null;
   private readonly notes: string[] = [];
+  private readonly inspection: InspectionPlan;
+  /** Set by `step()`: the next update is measured whatever layerStatsEvery says. */
+  private inspectNext = false;
 
   constructor(
     readonly plan: TrainingPlan,
@@ -119,6 +126,7 @@ export class TrainingRun {
       this.updates = new TfjsExecutor(plan, data, this.tfNetwork);
     }
     this.m = { train: data.train.m, dev: data.dev.m, test: data.test.m };
+    this.inspection = inspectionPlan(plan);
   }
 
   pause(): void {
@@ -134,6 +142,19 @@ export class TrainingRun {
     const p = this.paused;
     this.paused = null;
     p?.resume();
+  }
+
+  /**
+   * While paused: one update, measured (a layers event with every node's flow), then paused again.
+   * Does nothing while running.
+   */
+  step(): void {
+    const paused = this.paused;
+    if (!paused) return;
+    this.inspectNext = true;
+    this.paused = null;
+    this.pause();
+    paused.resume();
   }
 
   stop(): void {
@@ -182,6 +203,7 @@ export class TrainingRun {
     const readbackEvery = this.options.readbackEvery ?? (onHost ? 1 : 32);
     const yieldEveryMs = this.options.yieldEveryMs ?? 30;
     const early = plan.training.earlyStopping;
+    const layerStatsEvery = this.options.layerStatsEvery ?? plan.training.layerStatsEvery;
     const parameterCount = this.tfNetwork.trainableVariables.reduce((n, v) => n + v.size, 0);
     this.emit({
       type: 'start',
@@ -256,7 +278,9 @@ export class TrainingRun {
           t += 1;
           const lr = this.learningRate(epoch, t);
           const indices = order.subarray((batch - 1) * batchSize, Math.min(batch * batchSize, m));
-          updates.update(indices, lr, mixSeeds(this.seed, t));
+          const inspect = this.inspectNext || (layerStatsEvery > 0 && (t === 1 || t % layerStatsEvery === 0));
+          this.inspectNext = false;
+          updates.update(indices, lr, mixSeeds(this.seed, t), inspect);
           pending.push({ t, epoch, batch, lr });
           if (pending.length >= readbackEvery) {
             const bad = await flush();
@@ -265,6 +289,7 @@ export class TrainingRun {
               break outer;
             }
           }
+          if (inspect) await this.inspectLayers({ t, epoch, alpha: lr, rows: indices.length });
           await yieldIfDue();
         }
         const bad = await flush();
@@ -293,6 +318,13 @@ export class TrainingRun {
       message = `Training failed: ${err instanceof Error ? err.message : String(err)}`;
     }
     return this.finish(reason, message, t, started, lastEpoch);
+  }
+
+  /** Measures the layers after update t and emits what they show. */
+  private async inspectLayers(update: { t: number; epoch: number; alpha: number; rows: number }) {
+    const { layers, nodes } = await this.updates.layerStats(this.inspection);
+    const diagnoses = diagnose(this.inspection.layers, layers, update);
+    this.emit({ type: 'layers', t: update.t, epoch: update.epoch, layers, diagnoses, nodes });
   }
 
   /**

@@ -5,8 +5,10 @@ import type { AnyNodeKind, PortSpec } from '../../engine/nodes/types';
 import { countRender } from '../app/renderCounts';
 import { lookup } from '../i18n/i18n';
 import { useLanguage, useT } from '../i18n/useT';
+import { LayerBars } from '../inspect/LayerBars';
 import { NeuronPictures } from '../inspect/NeuronPictures';
 import { NodeFilters } from '../inspect/NodeFilters';
+import { NodeGradient } from '../inspect/StepFlow';
 import type { CardNode } from './flowElements';
 
 /** "20 units · relu · he" from the kind's own summary; nothing when the params do not parse. */
@@ -94,6 +96,8 @@ export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps
       </div>
       <NeuronPictures nodeId={id} />
       <NodeFilters nodeId={id} />
+      {kind?.role === 'layer' && <LayerBars nodeId={id} />}
+      {kind?.role === 'layer' && <NodeGradient nodeId={id} />}
       {kind && plain && (
         <>
           {kind.inputs[0] && <PortHandle nodeId={id} port={kind.inputs[0]} side="in" count={severalInputs} />}

@@ -9,6 +9,7 @@ import {
 } from '@xyflow/react';
 import { memo, useRef } from 'react';
 import { DEFAULT_NODE_SIZE } from '../graph/layout';
+import { EdgeFlow } from '../inspect/StepFlow';
 import {
   type Box,
   detourPath,
@@ -88,6 +89,7 @@ export const ShapeEdge = memo(function ShapeEdge(props: EdgeProps<ShapeFlowEdge>
             data-testid={`edge-label-${id}`}
           >
             {data.shape}
+            {tensor && <EdgeFlow source={source} edgeId={id} />}
           </div>
         </EdgeLabelRenderer>
       )}

@@ -1,3 +1,5 @@
+import { DIAGNOSIS_TEMPLATES } from '../../engine/inspect/diagnose';
+
 /**
  * Every piece of UI text, in English and Simplified Chinese (the language of the notes). Keys are
  * flat; `{name}` marks a value filled in at run time. Node titles, hints and formulas come from the
@@ -249,6 +251,7 @@ const en = {
   'param.minDelta': 'Min improvement',
   'param.restoreBest': 'Restore best weights',
   'param.smoothing': 'Smoothing β',
+  'param.layerStatsEvery': 'Layer stats every (updates)',
 
   'value.gd': 'gradient descent',
   'value.momentum': 'momentum',
@@ -488,6 +491,27 @@ const en = {
   'export.pytorch': 'PyTorch (model.py + weights)',
   'export.done': 'Exported {count} files ({format}) to {where}.',
   'export.failed': 'Cannot export: {message}',
+  'train.step': 'Step',
+  'train.stepHint':
+    'One update, measured: each edge shows the activation it carries, each layer the gradient it receives.',
+  'layers.title': 'Layers',
+  'layers.none': 'Layer statistics appear after the first update.',
+  'layers.at': 'After update {t} (epoch {epoch})',
+  'layers.layer': 'Layer',
+  'layers.distribution': 'Activations over time',
+  'layers.activation': 'mean ± σ',
+  'layers.dead': 'dead / saturated',
+  'layers.grad': '‖dW‖',
+  'layers.ratio': '‖ΔW‖/‖W‖',
+  'layers.batchNorm': 'BatchNorm μ, σ²: batch / running',
+  'layers.healthy': 'No problems found in this update.',
+  'diagnosis.SYMMETRY': DIAGNOSIS_TEMPLATES.SYMMETRY,
+  'diagnosis.VANISHING': DIAGNOSIS_TEMPLATES.VANISHING,
+  'diagnosis.EXPLODING': DIAGNOSIS_TEMPLATES.EXPLODING,
+  'diagnosis.DEAD_RELU': DIAGNOSIS_TEMPLATES.DEAD_RELU,
+  'diagnosis.SATURATED': DIAGNOSIS_TEMPLATES.SATURATED,
+  'diagnosis.UPDATE_RATIO.large': DIAGNOSIS_TEMPLATES['UPDATE_RATIO.large'],
+  'diagnosis.UPDATE_RATIO.small': DIAGNOSIS_TEMPLATES['UPDATE_RATIO.small'],
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -736,6 +760,7 @@ const zh: MessageTable = {
   'param.minDelta': '最小改进',
   'param.restoreBest': '恢复最佳权重',
   'param.smoothing': '平滑 β',
+  'param.layerStatsEvery': '每隔多少次更新统计各层',
 
   'value.gd': '梯度下降',
   'value.momentum': '动量',
@@ -972,6 +997,33 @@ const zh: MessageTable = {
   'export.pytorch': 'PyTorch（model.py + 权重）',
   'export.done': '已导出 {count} 个文件（{format}）到 {where}。',
   'export.failed': '无法导出：{message}',
+  'train.step': '单步',
+  'train.stepHint': '执行一次更新并测量：每条连线显示它传递的激活值，每个层显示它收到的梯度。',
+  'layers.title': '各层',
+  'layers.none': '第一次更新后显示各层统计。',
+  'layers.at': '第 {t} 次更新后（第 {epoch} 轮）',
+  'layers.layer': '层',
+  'layers.distribution': '激活值随时间的分布',
+  'layers.activation': '均值 ± σ',
+  'layers.dead': '死亡 / 饱和',
+  'layers.grad': '‖dW‖',
+  'layers.ratio': '‖ΔW‖/‖W‖',
+  'layers.batchNorm': 'BatchNorm μ、σ²：本批 / 滑动平均',
+  'layers.healthy': '这次更新未发现问题。',
+  'diagnosis.SYMMETRY':
+    '{layer} 的全部 {units} 个单元完全相同：权重相同、梯度相同，因此始终相等（对称性：零初始化，§1.11）。请使用随机初始化（ReLU 用 He，tanh 用 Xavier）。',
+  'diagnosis.VANISHING':
+    '梯度从 {last} 到 {layer} 缩小了 {ratio} 倍（‖dW‖ {first} 对 {lastNorm}）：梯度消失（§1.10）。请使用 He 初始化、BatchNorm 或残差连接。',
+  'diagnosis.EXPLODING':
+    '梯度从 {last} 到 {layer} 增大了 {ratio} 倍（‖dW‖ {first} 对 {lastNorm}）：梯度爆炸（§1.10）。请降低 α，或使用 He/Xavier 初始化或 BatchNorm。',
+  'diagnosis.DEAD_RELU':
+    '{layer} 有 {share} 的 ReLU 单元对整个小批量输出 0（死亡 ReLU）：它们得不到梯度。请降低 α、使用 He 初始化或 Leaky ReLU。',
+  'diagnosis.SATURATED':
+    '{layer} 有 {share} 的 {g} 输出已饱和（|z| > 4，g′ ≈ 0），几乎没有梯度通过（§1.10）。请归一化输入、使用 Xavier 初始化、BatchNorm 或 ReLU。',
+  'diagnosis.UPDATE_RATIO.large':
+    '每次更新使 {layer} 的权重改变其大小的 {ratio}，远离 ~10⁻³：α = {alpha} 太大。',
+  'diagnosis.UPDATE_RATIO.small':
+    '每次更新使 {layer} 的权重改变其大小的 {ratio}，远离 ~10⁻³：α = {alpha} 太小。',
 };
 
 export type Language = 'en' | 'zh';

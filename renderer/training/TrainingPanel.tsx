@@ -2,6 +2,7 @@ import { memo, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { VariantQueueBanner } from '../gallery/VariantQueueBanner';
 import { FiltersView } from '../inspect/FiltersView';
+import { LayersView } from '../inspect/LayersView';
 import { MistakesView } from '../inspect/MistakesView';
 import { useApp } from '../store/context';
 import { BoundaryView } from './BoundaryView';
@@ -28,6 +29,7 @@ const Toolbar = memo(function Toolbar() {
       train: s.train,
       pauseTraining: s.pauseTraining,
       resumeTraining: s.resumeTraining,
+      stepTraining: s.stepTraining,
       stopTraining: s.stopTraining,
       setLiveLearningRate: s.setLiveLearningRate,
       backendChoice: s.backendChoice,
@@ -67,6 +69,11 @@ const Toolbar = memo(function Toolbar() {
       {run?.status === 'paused' && (
         <button type="button" onClick={actions.resumeTraining} data-testid="resume">
           {t('train.resume')}
+        </button>
+      )}
+      {run?.status === 'paused' && (
+        <button type="button" onClick={actions.stepTraining} data-testid="step" title={t('train.stepHint')}>
+          {t('train.step')}
         </button>
       )}
       {busy && (
@@ -241,6 +248,7 @@ export const TrainingPanel = memo(function TrainingPanel() {
             <div className="nc-train-main">
               <CostChart run={run} compare={compare} beta={beta} biasCorrection={biasCorrection} />
               <EpochCharts run={run} compare={compare} />
+              <LayersView run={run} tick={tick} />
             </div>
             <div className="nc-train-side">
               <BoundaryView run={run} tick={tick} />

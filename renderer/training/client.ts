@@ -124,6 +124,12 @@ export class TrainingClient {
     this.onChange(this.run, true);
   }
 
+  /** While paused: one measured update (Step mode); the run stays paused. */
+  step(): void {
+    if (this.run?.status !== 'paused') return;
+    this.send({ type: 'step' });
+  }
+
   resume(): void {
     if (this.run?.status !== 'paused') return;
     this.send({ type: 'resume' });

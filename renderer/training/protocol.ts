@@ -36,6 +36,8 @@ export type ToWorker =
     }
   | { type: 'pause' }
   | { type: 'resume' }
+  /** While paused: one measured update (Step mode), then paused again. */
+  | { type: 'step' }
   | { type: 'stop' }
   | { type: 'setLearningRate'; value: number }
   /** Gradient checking (renderer/gradcheck/) of the document, on the CPU backend as the CLI does. */

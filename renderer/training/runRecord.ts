@@ -4,7 +4,8 @@ import type { MistakesReport } from '../../engine/inspect/mistakes';
 import type { LayerPictures } from '../../engine/inspect/neurons';
 import type { Problem } from '../../engine/problems';
 import type { PlotBounds } from '../../engine/train/boundary';
-import type { DoneEvent, StartEvent, TrainingEvent } from '../../engine/train/events';
+import type { DoneEvent, LayersEvent, StartEvent, TrainingEvent } from '../../engine/train/events';
+import { recordLayers } from '../inspect/layerRecord';
 import type { BackendName, FromWorker, PlotPoints } from './protocol';
 import { Series } from './series';
 
@@ -54,6 +55,8 @@ export interface RunRecord {
   mistakes?: MistakesReport;
   /** The first convolutional layer's latest filters, after `t` updates (renderer/inspect/). */
   filters?: FirstLayerFilters & { t: number };
+  /** The layer inspector's events, in order of t (renderer/inspect/layerRecord.ts). */
+  layers: LayersEvent[];
   /** Bumped whenever data arrives. */
   version: number;
   /** Loaded from a saved project (renderer/training/savedRuns.ts): its curves and summary only. */
@@ -84,6 +87,7 @@ export function newRunRecord(id: string, label: string, document: GraphDocument,
     },
     points: null,
     boundary: null,
+    layers: [],
     version: 0,
   };
 }
@@ -110,6 +114,9 @@ function applyEvent(run: RunRecord, e: TrainingEvent): void {
       s.lr.push(e.lr);
       break;
     }
+    case 'layers':
+      recordLayers(run.layers, e);
+      break;
     case 'done':
       run.done = e;
       run.status = e.reason === 'error' ? 'failed' : 'done';

@@ -9,6 +9,7 @@ import {
   saveFilters,
   saveMistakes,
 } from '../inspect/savedInspection';
+import { restoreLayers, SavedLayersSchema, saveLayers } from '../inspect/savedLayers';
 import { BACKENDS } from './protocol';
 import { newRunRecord, type RunRecord } from './runRecord';
 import type { Series } from './series';
@@ -86,6 +87,8 @@ export const SavedRunSchema = z.object({
   mistakes: SavedMistakesSchema.optional(),
   /** The first convolutional layer's last filters; absent in older files and for other networks. */
   filters: SavedFiltersSchema.optional(),
+  /** The layer inspector's measurements (renderer/inspect/savedLayers.ts); absent in older files. */
+  layers: SavedLayersSchema.optional(),
 });
 export type SavedRun = z.infer<typeof SavedRunSchema>;
 
@@ -135,6 +138,7 @@ export function summarizeRun(run: RunRecord): SavedRun | null {
     updates: { t: pick(u.t, ui), cost: pick(u.cost, ui), smoothed: pick(u.smoothed, ui) },
     ...(run.mistakes ? { mistakes: saveMistakes(run.mistakes) } : {}),
     ...(run.filters ? { filters: saveFilters(run.filters) } : {}),
+    ...(run.layers.length ? { layers: saveLayers(run.layers) } : {}),
   };
 }
 
@@ -173,6 +177,7 @@ export function restoreRun(entry: unknown): RunRecord | null {
     done,
     saved: true,
     version: 1,
+    layers: restoreLayers(s.layers),
   });
   fill(run.epochs.epoch, s.epochs.epoch);
   fill(run.epochs.trainCost, s.epochs.trainCost);

@@ -32,6 +32,8 @@ export interface TrainingSlice {
   trainDocument(doc: GraphDocument, label: string): string;
   pauseTraining(): void;
   resumeTraining(): void;
+  /** Step mode: one measured update while paused. */
+  stepTraining(): void;
   stopTraining(): void;
   setLiveLearningRate(value: number): void;
   /** The files of the active run's trained network in `format` (the run must be the last one trained). */
@@ -155,6 +157,7 @@ export const createTrainingSlice =
       },
       pauseTraining: () => client.pause(),
       resumeTraining: () => client.resume(),
+      stepTraining: () => client.step(),
       stopTraining: () => client.stop(),
       setLiveLearningRate: (value) => client.setLearningRate(value),
       exportActiveRun: (format) => client.exportRun(get().activeRunId ?? '', format),

@@ -146,7 +146,10 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
       }
       // Batched every ~50 ms, epochs too (a fast run ends tens of thousands of epochs a second): only
       // the start and the end go out at once. Updates are posted before the events of their batch.
-      if (now - lastFlush > EVENT_FLUSH_MS || event.type === 'start' || event.type === 'done') flush();
+      // A step's measurement goes out at once too: nothing follows it while the run is paused.
+      const stepped = event.type === 'layers' && run.isPaused;
+      if (now - lastFlush > EVENT_FLUSH_MS || event.type === 'start' || event.type === 'done' || stepped)
+        flush();
     },
   });
   current = run;
@@ -229,6 +232,9 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
       break;
     case 'resume':
       current?.resume();
+      break;
+    case 'step':
+      current?.step();
       break;
     case 'stop':
       current?.stop();

@@ -38,6 +38,7 @@ export const Activation: LayerKind<ActivationParams> = {
   endsIn: (p) => (p.fn === 'sigmoid' ? 'sigmoid' : 'other'),
   reference: activationReference,
   fast: activationFast,
+  inspect: { activation: (p) => p.fn },
   build(params, ctx) {
     return {
       nodeId: ctx.nodeId,

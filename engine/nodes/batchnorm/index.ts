@@ -48,6 +48,7 @@ export const BatchNorm: LayerKind<BatchNormParams> = {
     return { trainable: 2 * channels, state: 2 * channels };
   },
   fast: batchNormFast,
+  inspect: { batchStatistics: (p) => ({ momentum: p.momentum }) },
   build(params, ctx) {
     // One μ, σ², γ, β per unit of a dense input, per channel of an image (the last axis).
     const inShape = ctx.inputShapes[0] ?? [ctx.inputFeatures];

@@ -113,6 +113,7 @@ export const Conv2D: LayerKind<Conv2DParams> = {
   },
   biasDroppable: (p) => p.activation === 'linear',
   fast: conv2dFast,
+  inspect: { activation: (p) => p.activation },
   build(params, ctx) {
     const { nodeId, random, dropBias } = ctx;
     const cIn = ctx.inputShapes[0]?.[2] ?? 1;

@@ -131,6 +131,7 @@ export const Dense: LayerKind<DenseParams> = {
   },
   biasDroppable: (p) => p.activation === 'linear',
   fast: denseFast,
+  inspect: { activation: (p) => p.activation },
   build: buildDense,
   reference: denseReference,
   export: denseExport,

@@ -1,3 +1,5 @@
+import type { InspectionPlan } from '../../inspect/inspect.js';
+import type { Inspection } from '../../inspect/statistics.js';
 import type { Network } from '../../model/network.js';
 import type { SplitMetrics } from '../events.js';
 
@@ -19,9 +21,16 @@ export interface UpdateExecutor {
   readonly name: ExecutorName;
   /**
    * One update on the training rows `indices` at learning rate `lr`, with `stepSeed` for its random
-   * masks. Its cost J (before the step) is kept until `readCosts`.
+   * masks. Its cost J (before the step) is kept until `readCosts`. With `inspect`, the executor keeps
+   * what `layerStats` reads (the weights before the step, the pass's activations).
    */
-  update(indices: Int32Array, lr: number, stepSeed: number): void;
+  update(indices: Int32Array, lr: number, stepSeed: number, inspect?: boolean): void;
+  /**
+   * Per-layer figures of the last update, which must have been an inspected one (engine/inspect):
+   * activations, dead or saturated units, ‖dW‖, ‖ΔW‖/‖W‖, BatchNorm's batch statistics; and every
+   * node's forward mean/σ and backward gradient norm (null on tf.js, which keeps no such gradients).
+   */
+  layerStats(plan: InspectionPlan): Inspection | Promise<Inspection>;
   /** Updates whose costs have not been read yet. */
   readonly pendingCosts: number;
   /**

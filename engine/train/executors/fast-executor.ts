@@ -9,6 +9,8 @@ import {
   stateOf,
 } from '../../fast/executor.js';
 import type { SpawnKernelHelper } from '../../fast/wasm/parallel.js';
+import { type InspectionPlan, inspectBuffers } from '../../inspect/inspect.js';
+import type { Inspection } from '../../inspect/statistics.js';
 import { labelMatrix } from '../../model/losses.js';
 import type { Network } from '../../model/network.js';
 import type { SplitMetrics } from '../events.js';
@@ -79,7 +81,7 @@ export class FastUpdateExecutor implements UpdateExecutor {
     return this.count;
   }
 
-  update(indices: Int32Array, lr: number, stepSeed = 0): void {
+  update(indices: Int32Array, lr: number, stepSeed = 0, inspect = false): void {
     this.executor.learningRate = lr;
     this.dirty = true;
     if (this.count === this.costs.length) {
@@ -87,7 +89,12 @@ export class FastUpdateExecutor implements UpdateExecutor {
       grown.set(this.costs);
       this.costs = grown;
     }
-    this.costs[this.count++] = this.executor.update(indices, stepSeed);
+    this.costs[this.count++] = this.executor.update(indices, stepSeed, inspect);
+  }
+
+  /** The targets' figures for the last update, measured in place on the executor's buffers. */
+  layerStats(plan: InspectionPlan): Inspection {
+    return inspectBuffers(plan, this.executor.inspection());
   }
 
   readCosts(): Float32Array {

@@ -1,12 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TrainingPlan } from '../../compile/plan.js';
 import type { DataSplits, LabeledData } from '../../data/types.js';
+import type { InspectionBuffers } from '../../inspect/buffers.js';
+import { type InspectionPlan, inspectBuffers } from '../../inspect/inspect.js';
+import type { Inspection } from '../../inspect/statistics.js';
 import { labelMatrix } from '../../model/losses.js';
 import type { Network } from '../../model/network.js';
 import { type DeviceSplit, evaluateSplit } from '../evaluate.js';
 import type { SplitMetrics } from '../events.js';
 import { createOptimizer, type SpecOptimizer } from '../optimizers.js';
 import type { ExecutorSnapshot, SplitName, UpdateExecutor } from './executor.js';
+import { host, hostInspection } from './tfjs-inspection.js';
 
 /** A split on the device: x as rows [m, n[0]], y as the loss reads it. */
 export function toDevice(data: LabeledData, plan: TrainingPlan): DeviceSplit {
@@ -38,6 +42,8 @@ export class TfjsExecutor implements UpdateExecutor {
   private readonly splits: Record<SplitName, DeviceSplit>;
   private readonly pending: tf.Scalar[] = [];
   private readonly variables: tf.Variable[];
+  /** The last inspected update's buffers, on the host. */
+  private inspected: InspectionBuffers | null = null;
 
   constructor(
     private readonly plan: TrainingPlan,
@@ -57,21 +63,34 @@ export class TfjsExecutor implements UpdateExecutor {
     return this.pending.length;
   }
 
-  update(indices: Int32Array, lr: number, stepSeed: number): void {
+  update(indices: Int32Array, lr: number, stepSeed: number, inspect = false): void {
     const train = this.splits.train;
     this.optimizer.learningRate = lr;
+    const before = inspect ? this.variables.map(host) : [];
+    const outputs = inspect ? new Map<string, tf.Tensor>() : undefined;
+    let gradients: Float32Array[] = [];
     const cost = tf.tidy(() => {
       const idx = tf.tensor1d(indices, 'int32');
       const xb = tf.gather(train.x, idx);
       const yb = tf.gather(train.y, idx);
       const { value, grads } = tf.variableGrads(
-        () => this.net.cost(this.plan.loss, xb, yb, train.m, true, stepSeed),
+        () => this.net.cost(this.plan.loss, xb, yb, train.m, true, stepSeed, outputs),
         this.variables,
       );
+      if (inspect) gradients = this.variables.map((v) => host(grads[v.name]));
       this.optimizer.applyGradients(grads);
       return value;
     });
     this.pending.push(cost);
+    this.inspected = outputs
+      ? hostInspection(this.net, { rows: indices.length, before, gradients, outputs })
+      : null;
+  }
+
+  /** The targets' figures for the last update (an inspected one), from its host copies. */
+  layerStats(plan: InspectionPlan): Inspection {
+    if (!this.inspected) throw new Error('The last update was not inspected.');
+    return inspectBuffers(plan, this.inspected);
   }
 
   async readCosts(): Promise<Float32Array> {

@@ -1,0 +1,121 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sequentialDocument } from '../engine/document/build';
+import { serializeDocument } from '../engine/document/parse';
+import { type AppSession, openAppSession } from './appSession';
+import { hasChromium, warnIfNoChromium } from './browser';
+import type { EditorPage } from './editorPage';
+import { SCREENSHOTS, waitStatus } from './editorPage';
+
+warnIfNoChromium('layer inspector tests');
+
+/** Zeros initialization on the circles: hidden1's 8 units stay identical (SYMMETRY). */
+function writeNetwork(initializer: string, epochs: number): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'netcanvas-inspect-')), `${initializer}.netcanvas.json`);
+  const doc = sequentialDocument({
+    name: initializer === 'zeros' ? 'Zeros' : 'He',
+    dataset: { source: { kind: 'generator', name: 'circles', n: 200, noise: 0.05, factor: 0.5 } },
+    layers: [
+      { kind: 'Dense', id: 'hidden1', params: { units: 8, initializer } },
+      { kind: 'Dense', id: 'output', params: { units: 1, activation: 'sigmoid', initializer } },
+    ],
+    training: { batchSize: 32, epochs, layerStatsEvery: 5 },
+  });
+  writeFileSync(path, serializeDocument(doc));
+  return path;
+}
+
+/** Folds the problems panel away (if open) so the canvas has room for its picture. */
+async function foldProblems(page: Page): Promise<void> {
+  const header = page.getByTestId('problems').locator('.problems__header');
+  if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+}
+
+describe.skipIf(!hasChromium)('the layer inspector in the app (Chromium, 1280×720)', () => {
+  let session: AppSession | undefined;
+  let page: Page;
+  let app: EditorPage;
+  let errors: string[] = [];
+
+  beforeAll(async () => {
+    session = await openAppSession({ noFileSystemAccess: true, viewport: { width: 1280, height: 720 } });
+    ({ page, app, errors } = session);
+  }, 120_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('shows bars on the layer cards and the Layers view with the symmetry diagnosis, in English and Chinese', async () => {
+    await app.openFile(writeNetwork('zeros', 30));
+    await page.getByTestId('toolbar-train').click();
+    await waitStatus(page, 'done', 90_000);
+    // Bars on both weighted layers' cards; the diagnosis names hidden1 only.
+    await expect.poll(() => page.getByTestId('layer-bars-hidden1').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByTestId('layer-bars-hidden1').getAttribute('data-diagnoses')).toBe('SYMMETRY');
+    expect(await page.getByTestId('layer-bars-output').getAttribute('data-diagnoses')).toBe('');
+    expect(await page.getByTestId('layer-bars-hidden1').locator('[data-bar]').count()).toBe(4);
+    // The picture is the canvas alone.
+    await foldProblems(page);
+    await page.locator('.react-flow').screenshot({ path: join(SCREENSHOTS, 'inspect-card-bars.png') });
+
+    const view = page.getByTestId('layers-view');
+    // 120 training rows, m_b 32: 4 updates an epoch, 120 in 30 epochs; the last measured is t = 120.
+    expect(await view.getAttribute('data-t')).toBe('120');
+    expect(await view.getByTestId('layer-row-hidden1').count()).toBe(1);
+    expect(await view.getByTestId('layer-row-output').count()).toBe(1);
+    const diagnosis = view.getByTestId('layer-diagnoses').locator('li[data-code="SYMMETRY"]');
+    expect(await diagnosis.textContent()).toContain('All 8 units of hidden1 are identical');
+    await view.scrollIntoViewIfNeeded();
+    await app.screenshot('inspect-layers-view');
+
+    await app.viewMenu('language-zh');
+    await expect.poll(() => diagnosis.textContent()).toContain('hidden1 的全部 8 个单元完全相同');
+    await app.screenshot('inspect-layers-view-zh');
+    await app.viewMenu('language-en');
+    expect(errors).toEqual([]);
+  });
+
+  it('steps one measured update at a time while paused: each edge shows its activation, each layer its gradient', async () => {
+    // He initialization, long enough that the run is still going when Pause is pressed.
+    await app.openFile(writeNetwork('he', 100_000));
+    await page.getByTestId('toolbar-train').click();
+    await waitStatus(page, 'running', 30_000);
+    await page.getByTestId('pause').click();
+    await waitStatus(page, 'paused');
+    const view = page.getByTestId('layers-view');
+    const measuredT = async () => Number(await view.getAttribute('data-t'));
+    /** The measured update once the worker has delivered everything it held from before the pause. */
+    const settledT = async () => {
+      let last = -1;
+      for (let now = await measuredT(); now !== last; now = await measuredT()) {
+        last = now;
+        await page.waitForTimeout(500);
+      }
+      return last;
+    };
+    const before = await settledT();
+    await page.getByTestId('step').click();
+    await expect.poll(measuredT, { timeout: 15_000 }).toBeGreaterThan(before);
+    const stepped = await settledT();
+    await page.getByTestId('step').click();
+    await expect.poll(measuredT, { timeout: 15_000 }).toBe(stepped + 1);
+    // Forward: the wires out of hidden1 and output carry their activations (x's wire has none of
+    // its own); backward: both layers got a gradient.
+    const flows = page.locator('[data-testid^="edge-flow-"]');
+    await expect.poll(() => flows.count(), { timeout: 10_000 }).toBe(2);
+    expect(await flows.allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^μ \S+ σ \S+$/)]),
+    );
+    for (const id of ['hidden1', 'output'])
+      expect(await page.getByTestId(`node-gradient-${id}`).textContent()).toMatch(/^‖∂J\/∂a‖ \S+$/);
+    await foldProblems(page);
+    await page.locator('.react-flow').screenshot({ path: join(SCREENSHOTS, 'inspect-step-mode.png') });
+    await page.getByTestId('stop').click();
+    await waitStatus(page, ['done']);
+    expect(errors).toEqual([]);
+  });
+});
