@@ -16,8 +16,7 @@ import { nodeKind } from '../../engine/nodes/registry';
 import { useResolvedTheme } from '../app/theme';
 import { carriesFiles } from '../data/DataSourceActions';
 import { datasetForDrop } from '../data/dataSlice';
-import { checkConnection } from '../graph/connection';
-import { edgeIdFor } from '../graph/ids';
+import { checkConnection, connectionChanges } from '../graph/connection';
 import { DEFAULT_NODE_SIZE, type Size } from '../graph/layout';
 import { inputSlots, severalInputCounts } from '../graph/merge';
 import { useLanguage, useT } from '../i18n/useT';
@@ -142,15 +141,8 @@ export function Canvas() {
   const onConnect = useCallback(
     (c: Connection) => {
       const { doc: current, applyChanges } = store.getState();
-      if (checkConnection(current, c) !== null || !c.sourceHandle || !c.targetHandle) return;
-      const edge = {
-        id: edgeIdFor(c.source, c.sourceHandle, c.target, c.targetHandle),
-        source: c.source,
-        sourcePort: c.sourceHandle,
-        target: c.target,
-        targetPort: c.targetHandle,
-      };
-      applyChanges([{ type: 'addEdge', edge }]);
+      const changes = connectionChanges(current, c);
+      if (changes) applyChanges(changes);
     },
     [store],
   );
@@ -215,6 +207,9 @@ export function Canvas() {
     if (fittedEpoch.current === docEpoch) return;
     if (doc.nodes.length > 0 && !doc.nodes.every((n) => measured.has(n.id))) return;
     fittedEpoch.current = docEpoch;
+    // React Flow queues a fit of an empty canvas until nodes appear: the first node dropped would
+    // jump away from where it was dropped.
+    if (doc.nodes.length === 0) return;
     requestAnimationFrame(() => void flow.fitView({ padding: 0.06, maxZoom: 1.1 }));
   }, [docEpoch, doc.nodes, measured, flow]);
 
