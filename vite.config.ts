@@ -18,6 +18,10 @@ export default defineConfig({
   base: './',
   plugins: [react(), builtinData()],
   server: { host: '127.0.0.1', strictPort: false },
+  // The scanner starts from index.html and does not follow `new Worker(new URL(...))`: without the
+  // worker as an entry, the first Train found tf.js's backends unbundled, re-optimized and reloaded
+  // the page ("optimized dependencies changed. reloading"), losing the run.
+  optimizeDeps: { entries: ['index.html', 'training/worker.ts'] },
   preview: { host: '127.0.0.1' },
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),

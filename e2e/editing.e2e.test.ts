@@ -1,12 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppSession, openAppSession } from './appSession';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { LAPTOP_VIEWPORT, suiteSession } from './appSession';
 import { hasChromium, warnIfNoChromium } from './browser';
 import type { EditorPage } from './editorPage';
 
 warnIfNoChromium('editing tests');
 
-const LAPTOP = { width: 1280, height: 720 };
 const poll = { timeout: 10_000, interval: 50 };
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -36,17 +35,11 @@ const edgeIds = (app: EditorPage) =>
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('edge-label-'.length)));
 
 describe.skipIf(!hasChromium)('editing in a 1280 × 720 window', () => {
-  let session: AppSession | undefined;
+  const session = suiteSession({ viewport: LAPTOP_VIEWPORT, noFileSystemAccess: true });
   let page: Page;
   let app: EditorPage;
-
-  beforeAll(async () => {
-    session = await openAppSession({ viewport: LAPTOP, noFileSystemAccess: true });
+  beforeEach(() => {
     ({ page, app } = session);
-  }, 120_000);
-
-  afterAll(async () => {
-    await session?.close();
   });
 
   it('inserts a palette node into the selected node’s outgoing edge and places it over no card', async () => {

@@ -244,7 +244,7 @@ describe.skipIf(!hasChromium)('the editor in Chromium', () => {
     await app.node('dropout1').click();
     await page.keyboard.press('Delete');
     await app.byTestId('unsaved-mark').waitFor();
-    expect(await page.title()).toMatch(/^• moons — NetCanvas$/);
+    expect(await page.title()).toMatch(/^• Moons with Adam — NetCanvas$/);
 
     const path = join(fixtures.dir, 'saved.netcanvas.json');
     writeFileSync(path, saved.text);
@@ -252,7 +252,8 @@ describe.skipIf(!hasChromium)('the editor in Chromium', () => {
     await app.node('dropout1').waitFor();
     const again = await app.saveAs();
     expect(again.text).toBe(saved.text);
-    expect(await page.title()).toBe('saved — NetCanvas');
+    // The project's name, not the file's.
+    expect(await page.title()).toBe('Moons with Adam — NetCanvas');
   });
 
   it('opens nothing from a corrupt, newer or invalid file, says what is wrong and where, and keeps the work', async () => {
@@ -388,7 +389,7 @@ describe.skipIf(!hasChromium)('the editor in Chromium', () => {
       fsaPage.evaluate(() => (window as unknown as { __fsa: { pickers: number; writes: string[] } }).__fsa);
     await fsaApp.byTestId('cmd-save-as').click();
     await expect.poll(async () => (await log()).writes.length, poll).toBe(1);
-    expect(await fsaPage.title()).toBe('picked — NetCanvas');
+    expect(await fsaPage.title()).toBe('Your first network — Moons with Adam — NetCanvas');
     await fsaApp.node('hidden1').click();
     await fsaApp.field('units').fill('9');
     await fsaApp.clickEmptyCanvas();
@@ -397,7 +398,7 @@ describe.skipIf(!hasChromium)('the editor in Chromium', () => {
     const { pickers, writes } = await log();
     expect(pickers).toBe(1);
     expect(writes[1]).toMatch(/"units": 9/);
-    expect(await fsaPage.title()).toBe('picked — NetCanvas');
+    expect(await fsaPage.title()).toBe('Your first network — Moons with Adam — NetCanvas');
     await fsa.close();
   });
 

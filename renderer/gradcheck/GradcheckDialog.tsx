@@ -196,9 +196,11 @@ export function GradcheckDialog() {
                 tfjsCost: report.autodiff?.cost.toPrecision(8) ?? '—',
               })}
             </p>
-            <p className="gradcheck__dropout" data-testid="gradcheck-dropout">
-              {t('gradcheck.dropoutOff')}
-            </p>
+            {check.hasDropout && (
+              <p className="gradcheck__dropout" data-testid="gradcheck-dropout">
+                {t('gradcheck.dropoutOff')}
+              </p>
+            )}
             {report.notes.length > 0 && (
               <ul className="gradcheck__notes" data-testid="gradcheck-notes">
                 {report.notes.map((n) => (

@@ -308,6 +308,7 @@ const en = {
   'train.costPerUpdate': 'Cost per mini-batch update',
   'train.smoothed': 'smoothed (β = {beta})',
   'train.raw': 'cost J of each update',
+  'train.logScale': 'log scale',
   'train.beta': 'β',
   'train.biasCorrection': 'bias correction',
   'train.oscillation': 'oscillation σ(raw − smoothed) = {value}',
@@ -340,6 +341,7 @@ const en = {
   'train.failed': 'Training failed on {backend}: {message}',
   'train.retryOn': 'Retry on {backend}',
   'train.invalid': 'The graph has problems; fix them to train:',
+  'train.fixFirst': 'The graph has problems: fix those listed under the canvas, then train.',
   'train.graphChanged': 'The graph changed during the run. Stop the run?',
   'train.status.starting': 'starting',
   'train.status.running': 'running',
@@ -475,7 +477,7 @@ const en = {
   'export.tfjs': 'tf.js layers (model.json + weights.bin)',
   'export.onnx': 'ONNX (model.onnx)',
   'export.pytorch': 'PyTorch (model.py + weights)',
-  'export.done': 'Exported {count} files ({format}) to {where}.',
+  'export.done': 'Exported {count} files ({format}) to {where}: {files}.',
   'export.failed': 'Cannot export: {message}',
 } as const;
 
@@ -785,6 +787,7 @@ const zh: MessageTable = {
   'train.costPerUpdate': '每次小批量更新的代价',
   'train.smoothed': '平滑（β = {beta}）',
   'train.raw': '每次更新的代价 J',
+  'train.logScale': '对数刻度',
   'train.beta': 'β',
   'train.biasCorrection': '偏差修正',
   'train.oscillation': '振荡 σ(原始 − 平滑) = {value}',
@@ -817,6 +820,7 @@ const zh: MessageTable = {
   'train.failed': '在 {backend} 上训练失败：{message}',
   'train.retryOn': '改用 {backend} 重试',
   'train.invalid': '图中有问题，修复后才能训练：',
+  'train.fixFirst': '图中有问题：请先修复画布下方列出的问题，再开始训练。',
   'train.graphChanged': '训练过程中图被修改了。要停止这次运行吗？',
   'train.status.starting': '启动中',
   'train.status.running': '训练中',
@@ -949,7 +953,7 @@ const zh: MessageTable = {
   'export.tfjs': 'tf.js 层模型（model.json + weights.bin）',
   'export.onnx': 'ONNX（model.onnx）',
   'export.pytorch': 'PyTorch（model.py + 权重）',
-  'export.done': '已导出 {count} 个文件（{format}）到 {where}。',
+  'export.done': '已导出 {count} 个文件（{format}）到 {where}：{files}。',
   'export.failed': '无法导出：{message}',
 };
 

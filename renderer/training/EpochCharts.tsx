@@ -1,4 +1,6 @@
 import { memo, useMemo } from 'react';
+import { useApp } from '../store/context';
+import { spansDecades } from './costScale';
 import { useTrainingT } from './hooks';
 import { LineChart, type LineSeries } from './LineChart';
 import { COLORS } from './palette';
@@ -47,6 +49,9 @@ export const EpochCharts = memo(function EpochCharts({ run, compare }: Props) {
   const runs = useMemo(() => [run, ...compare.filter((r) => r.id !== run.id)], [run, compare]);
   const many = runs.length > 1;
   const version = () => epochsKey(runs);
+  const logChoice = useApp((s) => s.costLogScale);
+  const logY =
+    logChoice ?? spansDecades(runs.flatMap((r) => [r.epochs.trainCost.view(), r.epochs.devCost.view()]));
   const { costSeries, accSeries, lrSeries } = useMemo(() => {
     const color = (i: number, single: string) =>
       many ? (COLORS.runs[i % COLORS.runs.length] as string) : single;
@@ -74,6 +79,7 @@ export const EpochCharts = memo(function EpochCharts({ run, compare }: Props) {
         series={costSeries}
         version={version}
         columns={() => aligned(runs, ['trainCost', 'devCost'])}
+        logY={logY}
         testId="chart-epoch-cost"
       />
       <LineChart

@@ -1,6 +1,8 @@
 import { memo } from 'react';
+import { defaultBaseError } from '../../engine/train/base-error';
 import type { SplitMetrics } from '../../engine/train/events';
 import { biasVarianceVerdict } from '../../engine/train/verdict';
+import { trainingTraits } from '../../engine/train/verdict-context';
 import { useLanguage } from '../i18n/useT';
 import { useApp } from '../store/context';
 import { useTrainingT } from './hooks';
@@ -20,7 +22,9 @@ export const RunSummary = memo(function RunSummary({ run }: { run: RunRecord; ti
   const setBaseError = useApp((s) => s.setBaseError);
   const done = run.done;
   if (!done) return null;
-  const verdict = biasVarianceVerdict(done.train, done.dev, baseError);
+  const traits = trainingTraits(run.document);
+  const base = baseError ?? defaultBaseError(traits.source);
+  const verdict = biasVarianceVerdict(done.train, done.dev, base, traits);
   const row = (name: string, m: SplitMetrics | null) =>
     m && (
       <tr key={name}>
@@ -32,7 +36,9 @@ export const RunSummary = memo(function RunSummary({ run }: { run: RunRecord; ti
     );
   return (
     <section className="nc-summary" data-testid="run-summary" data-reason={done.reason}>
-      <h3>{t('train.summary')}</h3>
+      <h3>
+        {t('train.summary')}: <span data-testid="summary-run">{run.label}</span>
+      </h3>
       <p className={`nc-reason nc-reason-${done.reason}`}>
         {t(`train.reason.${done.reason}`)} {done.message}
       </p>
@@ -57,7 +63,7 @@ export const RunSummary = memo(function RunSummary({ run }: { run: RunRecord; ti
             min={0}
             max={100}
             step={0.5}
-            value={Math.round(baseError * 1000) / 10}
+            value={Math.round(base * 1000) / 10}
             onChange={(e) => setBaseError(Number(e.target.value) / 100)}
             data-testid="base-error"
           />

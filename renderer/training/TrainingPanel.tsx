@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { VariantQueueBanner } from '../gallery/VariantQueueBanner';
 import { useApp } from '../store/context';
@@ -11,6 +11,7 @@ import { ProgressLine } from './ProgressLine';
 import { BACKENDS, type BackendChoice } from './protocol';
 import { RunList } from './RunList';
 import { RunSummary } from './RunSummary';
+import { sameGraph } from './runRecord';
 import { isTraining, selectActiveRun } from './trainingSlice';
 import './training.css';
 
@@ -36,6 +37,7 @@ const Toolbar = memo(function Toolbar() {
     })),
   );
   const [alpha, setAlpha] = useState('');
+  const errors = useTraining((s) => s.analysis.errorCount);
   const busy = isTraining(run);
   const beta = actions.smoothingBeta;
   return (
@@ -45,8 +47,9 @@ const Toolbar = memo(function Toolbar() {
           type="button"
           className="nc-primary"
           onClick={() => actions.train()}
+          disabled={errors > 0}
           data-testid="train"
-          title="Ctrl/⌘+Enter"
+          title={errors > 0 ? t('train.fixFirst') : 'Ctrl/⌘+Enter'}
         >
           {run ? t('train.again') : t('train.train')}
         </button>
@@ -165,6 +168,8 @@ export const TrainingPanel = memo(function TrainingPanel() {
   const stop = useTraining((s) => s.stopTraining);
   const compare = runs.filter((r) => compareIds.includes(r.id));
   const docAtStart = useRef<unknown>(null);
+  // The problems of a refused run stop mattering once the graph was edited since.
+  const fixedSince = useMemo(() => run?.status === 'invalid' && !sameGraph(run.document, doc), [run, doc]);
   const [graphChanged, setGraphChanged] = useState(false);
 
   useEffect(() => {
@@ -206,7 +211,7 @@ export const TrainingPanel = memo(function TrainingPanel() {
         </div>
       )}
       {!run && <p className="nc-empty">{t('train.noRuns')}</p>}
-      {run?.status === 'invalid' && (
+      {run?.status === 'invalid' && !fixedSince && (
         <div className="nc-banner nc-error" data-testid="train-problems">
           {t('train.invalid')}
           <ul>
