@@ -1,10 +1,12 @@
 import { memo, useMemo } from 'react';
+import { useLanguage } from '../i18n/useT';
 import { useApp } from '../store/context';
 import { spansDecades } from './costScale';
 import { useTrainingT } from './hooks';
 import { LineChart, type LineSeries } from './LineChart';
 import { COLORS } from './palette';
 import { updatesKey } from './redraw';
+import { runName } from './runName';
 import type { RunRecord } from './runRecord';
 import { decimate, decimatedRows, MAX_DRAWN_ROWS, oscillation, smoothedSeries } from './series';
 
@@ -27,23 +29,24 @@ const hasDropout = (run: RunRecord) => run.document.nodes.some((n) => n.kind ===
  */
 export const CostChart = memo(function CostChart({ run, compare, beta, biasCorrection }: Props) {
   const t = useTrainingT();
+  const language = useLanguage();
   const others = useMemo(() => compare.filter((r) => r.id !== run.id), [compare, run.id]);
   const logChoice = useApp((s) => s.costLogScale);
   const setLog = useApp((s) => s.setCostLogScale);
   const logY = logChoice ?? spansDecades([run, ...others].map((r) => r.updates.cost.view()));
   // Beside other runs, the shown run's two curves carry its name too.
-  const ownName = others.length ? run.label : null;
+  const ownName = others.length ? runName(run.label, t, language) : null;
   const series = useMemo<LineSeries[]>(
     () => [
       { label: named(ownName, t('train.raw')), color: COLORS.raw, width: 1 },
       { label: named(ownName, t('train.smoothed', { beta })), color: COLORS.smoothed, width: 2 },
       ...others.map((r, i) => ({
-        label: `${r.label} (${t('train.smoothed', { beta })})`,
+        label: `${runName(r.label, t, language)} (${t('train.smoothed', { beta })})`,
         color: COLORS.runs[(i + 1) % COLORS.runs.length] as string,
         width: 2,
       })),
     ],
-    [t, beta, others, ownName],
+    [t, beta, others, ownName, language],
   );
   const version = () => `${updatesKey([run, ...others])}|${beta}|${biasCorrection}`;
   const columns = (): ArrayLike<number>[] => {
@@ -75,7 +78,7 @@ export const CostChart = memo(function CostChart({ run, compare, beta, biasCorre
     <div className="nc-cost-chart">
       <LineChart
         title={t('train.costPerUpdate')}
-        xLabel="t"
+        xLabel={t('train.axis.update')}
         series={series}
         version={version}
         columns={columns}

@@ -6,6 +6,7 @@ import { trainingTraits } from '../../engine/train/verdict-context';
 import { useLanguage } from '../i18n/useT';
 import { useApp } from '../store/context';
 import { useTrainingT } from './hooks';
+import { runName } from './runName';
 import type { RunRecord } from './runRecord';
 
 const fmt = (v: number | null | undefined, digits = 4) =>
@@ -37,10 +38,11 @@ export const RunSummary = memo(function RunSummary({ run }: { run: RunRecord; ti
   return (
     <section className="nc-summary" data-testid="run-summary" data-reason={done.reason}>
       <h3>
-        {t('train.summary')}: <span data-testid="summary-run">{run.label}</span>
+        {t('train.summary')}: <span data-testid="summary-run">{runName(run.label, t, language)}</span>
       </h3>
       <p className={`nc-reason nc-reason-${done.reason}`}>
-        {t(`train.reason.${done.reason}`)} {done.message}
+        {/* The engine's detail is English; the reason above says it in either language. */}
+        {t(`train.reason.${done.reason}`)} {language === 'en' ? done.message : ''}
       </p>
       <table>
         <thead>
@@ -51,7 +53,13 @@ export const RunSummary = memo(function RunSummary({ run }: { run: RunRecord; ti
             <th>m</th>
           </tr>
         </thead>
-        <tbody>{[row('train', done.train), row('dev', done.dev), row('test', done.test)]}</tbody>
+        <tbody>
+          {[
+            row(t('train.row.train'), done.train),
+            row(t('train.row.dev'), done.dev),
+            row(t('train.row.test'), done.test),
+          ]}
+        </tbody>
       </table>
       {done.bestEpoch !== null && <p>{t('train.bestEpoch', { epoch: done.bestEpoch })}</p>}
       <div className="nc-verdict" data-testid="verdict" data-kind={verdict.kind}>

@@ -1,6 +1,8 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { VariantQueueBanner } from '../gallery/VariantQueueBanner';
+import { problemText } from '../i18n/problemText';
+import { useLanguage } from '../i18n/useT';
 import { useApp } from '../store/context';
 import { BoundaryView } from './BoundaryView';
 import { CostChart } from './CostChart';
@@ -157,6 +159,7 @@ const Toolbar = memo(function Toolbar() {
  */
 export const TrainingPanel = memo(function TrainingPanel() {
   const t = useTrainingT();
+  const language = useLanguage();
   const tick = useTraining((s) => s.trainingTick);
   const runs = useTraining((s) => s.runs);
   const run = useTraining(selectActiveRun);
@@ -217,7 +220,7 @@ export const TrainingPanel = memo(function TrainingPanel() {
           <ul>
             {run.problems.map((p) => (
               <li key={`${p.nodeId}-${p.code}-${p.message}`}>
-                <code>{p.nodeId ?? '—'}</code> {p.message}
+                <code>{p.nodeId ?? '—'}</code> {problemText(p, language)}
               </li>
             ))}
           </ul>

@@ -96,8 +96,8 @@ export const Dense: LayerKind<DenseParams> = {
   },
   inputs: [TENSOR_IN],
   outputs: [TENSOR_OUT],
-  summary: (p) =>
-    `${p.units} units · ${p.activation} · ${p.initializer}${p.l2 ? ` · L2 ${p.l2}` : ''}${p.l1 ? ` · L1 ${p.l1}` : ''}`,
+  summary: (p, language = 'en') =>
+    `${p.units} ${language === 'zh' ? '个单元' : 'units'} · ${p.activation} · ${p.initializer}${p.l2 ? ` · L2 ${p.l2}` : ''}${p.l1 ? ` · L1 ${p.l1}` : ''}`,
   inferShape(inputs, params, ctx) {
     const problems: Problem[] = [];
     const features = sizeOf(inputs[0] ?? UNKNOWN_SHAPE);
