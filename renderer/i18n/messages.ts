@@ -322,6 +322,31 @@ const en = {
   'problemText.noInput':
     '{kind} "{id}" has no input: connect it to the layer before it or to the data set\'s x.',
   'problemText.cycle': 'The graph has a cycle: {path}. Data must flow one way.',
+  'problemText.zerosInitUnits':
+    'Zeros initialization: every unit of this layer computes the same function and stays the same (symmetry is never broken). Use He for ReLU.',
+  'problemText.zerosInitFilters':
+    'Zeros initialization: every filter computes the same feature and stays the same (symmetry is never broken). Use He for ReLU.',
+  'problemText.dropoutOnInput':
+    'Dropout right after the input drops input features; the notes advise against dropout on the first layer.',
+  'problemText.mergeNoInput':
+    '{kind} "{id}" has no input; connect two or more layers to it (e.g. a block\'s output and the skip connection around it).',
+  'problemText.mergeOneInput':
+    '{kind} "{id}" has one input; connect two or more layers to it (e.g. a block\'s output and the skip connection around it).',
+  'problemText.noLayers':
+    'The network has no layers: connect at least one Dense between the data set and the loss.',
+  'problemText.outputNotFlat':
+    "The network's output is [m, {dims}]; the loss compares rows of [m, units]. Put a Flatten and a Dense before the loss.",
+  'problemText.bceNeedsSigmoid':
+    'Binary cross-entropy needs a sigmoid output, but "{id}" does not end in sigmoid. Set its activation to sigmoid.',
+  'problemText.bceNeedsOneUnit':
+    'Sigmoid with binary cross-entropy needs 1 output unit; "{id}" has {units}. For C classes use Softmax with categorical cross-entropy.',
+  'problemText.bceTwoClasses':
+    'The data set has {classes} classes; binary cross-entropy is for 2. Use Softmax with categorical cross-entropy.',
+  'problemText.regressionTargets': 'The labels are regression targets; use mean squared error.',
+  'problemText.cceNeedsSoftmax':
+    'Categorical cross-entropy needs a Softmax output; "{id}" is not a Softmax node.',
+  'problemText.unitsPerClass':
+    'The output has {units} units but the data set has {classes} classes: Softmax needs one unit per class (C = {classes}).',
   'problemText.multipleInputs':
     '{kind} "{id}".{port} takes one input but has two ("{first}" and "{second}").',
   'train.row.train': 'train',
@@ -820,6 +845,28 @@ const zh: MessageTable = {
   'problemText.predUnconnected': '损失 "{id}" 的 pred 输入没有连接到网络的输出。',
   'problemText.noInput': '{kind} "{id}" 没有输入：请把它连到前一层或数据集的 x。',
   'problemText.cycle': '图中有环：{path}。数据只能单向流动。',
+  'problemText.zerosInitUnits':
+    '全零初始化：这一层的每个单元计算同一个函数，并且一直相同（对称性从未被打破）。ReLU 请用 He。',
+  'problemText.zerosInitFilters':
+    '全零初始化：每个滤波器计算同一个特征，并且一直相同（对称性从未被打破）。ReLU 请用 He。',
+  'problemText.dropoutOnInput': '紧跟输入的 dropout 会丢弃输入特征；笔记建议不要在第一层使用 dropout。',
+  'problemText.mergeNoInput':
+    '{kind} "{id}" 没有输入；请连接两个或更多层（例如一个块的输出和绕过它的跳连）。',
+  'problemText.mergeOneInput':
+    '{kind} "{id}" 只有一个输入；请连接两个或更多层（例如一个块的输出和绕过它的跳连）。',
+  'problemText.noLayers': '网络没有任何层：请在数据集和损失之间至少连接一个 Dense。',
+  'problemText.outputNotFlat':
+    '网络的输出是 [m, {dims}]；损失按 [m, units] 的行比较。请在损失前加一个 Flatten 和一个 Dense。',
+  'problemText.bceNeedsSigmoid':
+    '二元交叉熵需要 sigmoid 输出，但 "{id}" 的最后不是 sigmoid。请把它的激活函数设为 sigmoid。',
+  'problemText.bceNeedsOneUnit':
+    'sigmoid 加二元交叉熵需要 1 个输出单元；"{id}" 有 {units} 个。多个类别请用 Softmax 加多类交叉熵。',
+  'problemText.bceTwoClasses':
+    '数据集有 {classes} 个类别；二元交叉熵只适用于 2 类。请用 Softmax 加多类交叉熵。',
+  'problemText.regressionTargets': '标签是回归目标；请使用均方误差。',
+  'problemText.cceNeedsSoftmax': '多类交叉熵需要 Softmax 输出；"{id}" 不是 Softmax 节点。',
+  'problemText.unitsPerClass':
+    '输出有 {units} 个单元，但数据集有 {classes} 个类别：Softmax 需要每类一个单元（C = {classes}）。',
   'problemText.multipleInputs': '{kind} "{id}".{port} 只接一个输入，却有两个（"{first}" 和 "{second}"）。',
   'train.row.train': '训练集',
   'train.row.dev': '开发集',
