@@ -175,6 +175,12 @@ describe.skipIf(!hasChromium)('the Chinese UI', () => {
     await app.viewMenu('language-zh');
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await look('node card summaries', '[data-testid^="node-summary-"]');
+    // React Flow's zoom controls are labelled in Chinese too (its defaults are English).
+    const controls = await page
+      .locator('.react-flow__controls button')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    expect(controls.length).toBeGreaterThan(0);
+    for (const label of controls) expect(label).toMatch(/[\u4e00-\u9fff]/);
     // Problems: a Dense with nothing on its input, and one whose output leads nowhere.
     await app.edgeLabel('hidden1.out->hidden2.in').click();
     await page.keyboard.press('Delete');

@@ -22,6 +22,7 @@ import { inputSlots, severalInputCounts } from '../graph/merge';
 import { useLanguage, useT } from '../i18n/useT';
 import type { GraphChange } from '../store/changes';
 import { useApp, useAppStoreApi } from '../store/context';
+import { flowAriaLabels } from './ariaLabels';
 import { ConnectionHint, describeRefusal, refusalBetween } from './ConnectionHint';
 import {
   type CardNode,
@@ -71,6 +72,7 @@ export function Canvas() {
   const showMinimap = useApp((s) => s.showMinimap);
   const focusRequest = useApp((s) => s.focusRequest);
   const minimap = useStore((s) => minimapFor(s.width, s.height));
+  const ariaLabels = useMemo(() => flowAriaLabels(t), [t]);
 
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const measuredRef = useRef(measured);
@@ -254,6 +256,7 @@ export function Canvas() {
         minZoom={0.05}
         maxZoom={2.5}
         connectionRadius={24}
+        ariaLabelConfig={ariaLabels}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <Controls showInteractive={false} />
