@@ -28,6 +28,10 @@ export default defineConfig({
   base: './',
   plugins: [react(), builtinData()],
   server: { host: '127.0.0.1', strictPort: false, headers: CROSS_ORIGIN_ISOLATION },
+  // The scanner starts from index.html and does not follow `new Worker(new URL(...))`: without the
+  // workers as entries, the first Train found tf.js's backends unbundled, re-optimized and reloaded
+  // the page ("optimized dependencies changed. reloading"), losing the run.
+  optimizeDeps: { entries: ['index.html', 'training/worker.ts', 'training/kernel-helper.worker.ts'] },
   preview: { host: '127.0.0.1', headers: CROSS_ORIGIN_ISOLATION },
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),

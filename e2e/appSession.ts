@@ -1,4 +1,5 @@
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { BROWSER_ARGS, CHROMIUM, withoutFileSystemAccess } from './browser';
 import { EditorPage } from './editorPage';
 import { serveRenderer } from './server';
@@ -50,6 +51,38 @@ export async function openAppSession(options: AppSessionOptions = {}): Promise<A
     close: async () => {
       await browser.close();
       await server.close();
+    },
+  };
+}
+
+/** A laptop's window, the size the issue-14 suites check the app at. */
+export const LAPTOP_VIEWPORT = { width: 1280, height: 720 };
+
+/**
+ * Opens one app session for the enclosing `describe` (before its tests) and closes it after them.
+ * Returns a holder to read the session from inside the tests: `const s = suiteSession(); s.page`.
+ */
+export function suiteSession(options: AppSessionOptions = {}): {
+  readonly page: Page;
+  readonly app: EditorPage;
+} {
+  let session: AppSession | undefined;
+  beforeAll(async () => {
+    session = await openAppSession(options);
+  }, 120_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+  const current = () => {
+    if (!session) throw new Error('the app session is not open');
+    return session;
+  };
+  return {
+    get page() {
+      return current().page;
+    },
+    get app() {
+      return current().app;
     },
   };
 }

@@ -112,12 +112,13 @@ describe.skipIf(!hasChromium)(
       await app.connect(app.handle('add1', 'out'), app.handle('dense3', 'in'));
       await app.connect(app.handle('dense3', 'out'), app.handle('loss1', 'pred'));
       await expect.poll(() => app.handle('add1', 'in').getAttribute('data-edges'), poll).toBe('2');
-      // A plain input still takes one edge.
-      await app.connect(app.handle('dataset1', 'x'), app.handle('dense2', 'in'), async () => {
-        await expect
-          .poll(() => text(app.byTestId('connection-reason')), poll)
-          .toMatch(/dense2\.in already takes an edge \(from dense1\)/);
-      });
+      // A plain input still takes one edge: a new wire replaces it, and Ctrl+Z brings the old one back.
+      await app.connect(app.handle('dataset1', 'x'), app.handle('dense2', 'in'));
+      await app.edgeLabel('dataset1.x->dense2.in').waitFor();
+      expect(await app.edgeLabel('dense1.out->dense2.in').count()).toBe(0);
+      await page.keyboard.press('Control+z');
+      await app.edgeLabel('dense1.out->dense2.in').waitFor();
+      expect(await app.edgeLabel('dataset1.x->dense2.in').count()).toBe(0);
 
       await app.node('dense3').click();
       await app.field('units').fill('1');

@@ -48,7 +48,24 @@ export interface Problem {
   /** Field inside the node's params (`units`, `source.noise`), when one is to blame. */
   path?: string;
   message: string;
+  /**
+   * The message as a key and its values, for a UI in another language to say it in its own words:
+   * {key: 'deadEnd', params: {kind: 'Dense', id: 'hidden1'}}. `message` stays the English text.
+   */
+  detail?: ProblemDetail;
 }
+
+/** A problem's message as a message key and the values it names. */
+export interface ProblemDetail {
+  key: string;
+  params: Readonly<Record<string, string | number>>;
+}
+
+/** The problem with its message's key and values attached (see `Problem.detail`). */
+export const detailed = (problem: Problem, key: string, params: ProblemDetail['params']): Problem => ({
+  ...problem,
+  detail: { key, params },
+});
 
 export function error(code: ProblemCode, nodeId: string | null, message: string, path?: string): Problem {
   return path === undefined

@@ -5,7 +5,7 @@ import type { LossParams } from '../nodes/loss.js';
 import { sizeOf } from '../nodes/shape.js';
 import { batchSizeFor, type TrainingParams } from '../nodes/training.js';
 import type { AnyLayerKind, TensorShape } from '../nodes/types.js';
-import { error, type Problem, warning } from '../problems.js';
+import { detailed, error, type Problem, warning } from '../problems.js';
 import type { ResolvedNode } from './resolve.js';
 import type { RunTopology } from './topology.js';
 
@@ -23,10 +23,14 @@ export function checkLoss(
     return lastId !== null
       ? []
       : [
-          error(
-            'SHAPE_MISMATCH',
-            topology.lossId,
-            'The network has no layers: connect at least one Dense between the data set and the loss.',
+          detailed(
+            error(
+              'SHAPE_MISMATCH',
+              topology.lossId,
+              'The network has no layers: connect at least one Dense between the data set and the loss.',
+            ),
+            'noLayers',
+            {},
           ),
         ];
   }
@@ -35,10 +39,14 @@ export function checkLoss(
   const units = output ? sizeOf(output) : null;
   if (output?.dims && output.dims.length > 1) {
     return [
-      error(
-        'SHAPE_MISMATCH',
-        lastId,
-        `The network's output is [m, ${output.dims.join(', ')}]; the loss compares rows of [m, units]. Put a Flatten and a Dense before the loss.`,
+      detailed(
+        error(
+          'SHAPE_MISMATCH',
+          lastId,
+          `The network's output is [m, ${output.dims.join(', ')}]; the loss compares rows of [m, units]. Put a Flatten and a Dense before the loss.`,
+        ),
+        'outputNotFlat',
+        { dims: output.dims.join(', ') },
       ),
     ];
   }
@@ -48,55 +56,83 @@ export function checkLoss(
   if (fn === 'binaryCrossEntropy') {
     if (ends !== 'sigmoid') {
       problems.push(
-        error(
-          'LOSS_MISMATCH',
-          lossId,
-          `Binary cross-entropy needs a sigmoid output, but "${lastId}" does not end in sigmoid. Set its activation to sigmoid.`,
+        detailed(
+          error(
+            'LOSS_MISMATCH',
+            lossId,
+            `Binary cross-entropy needs a sigmoid output, but "${lastId}" does not end in sigmoid. Set its activation to sigmoid.`,
+          ),
+          'bceNeedsSigmoid',
+          { id: lastId ?? '' },
         ),
       );
     }
     if (units !== null && units !== 1) {
       problems.push(
-        error(
-          'SHAPE_MISMATCH',
-          lastId,
-          `Sigmoid with binary cross-entropy needs 1 output unit; "${lastId}" has ${units}. For C classes use Softmax with categorical cross-entropy.`,
+        detailed(
+          error(
+            'SHAPE_MISMATCH',
+            lastId,
+            `Sigmoid with binary cross-entropy needs 1 output unit; "${lastId}" has ${units}. For C classes use Softmax with categorical cross-entropy.`,
+          ),
+          'bceNeedsOneUnit',
+          { id: lastId ?? '', units },
         ),
       );
     }
     if (classes === null)
       problems.push(
-        error('LOSS_MISMATCH', lossId, 'The labels are regression targets; use mean squared error.'),
+        detailed(
+          error('LOSS_MISMATCH', lossId, 'The labels are regression targets; use mean squared error.'),
+          'regressionTargets',
+          {},
+        ),
       );
     else if (classes !== undefined && classes > 2) {
       problems.push(
-        error(
-          'LOSS_MISMATCH',
-          lossId,
-          `The data set has ${classes} classes; binary cross-entropy is for 2. Use Softmax with categorical cross-entropy.`,
+        detailed(
+          error(
+            'LOSS_MISMATCH',
+            lossId,
+            `The data set has ${classes} classes; binary cross-entropy is for 2. Use Softmax with categorical cross-entropy.`,
+          ),
+          'bceTwoClasses',
+          { classes },
         ),
       );
     }
   } else if (fn === 'categoricalCrossEntropy') {
     if (ends !== 'softmax') {
       problems.push(
-        error(
-          'LOSS_MISMATCH',
-          lossId,
-          `Categorical cross-entropy needs a Softmax output; "${lastId}" is not a Softmax node.`,
+        detailed(
+          error(
+            'LOSS_MISMATCH',
+            lossId,
+            `Categorical cross-entropy needs a Softmax output; "${lastId}" is not a Softmax node.`,
+          ),
+          'cceNeedsSoftmax',
+          { id: lastId ?? '' },
         ),
       );
     }
     if (classes === null)
       problems.push(
-        error('LOSS_MISMATCH', lossId, 'The labels are regression targets; use mean squared error.'),
+        detailed(
+          error('LOSS_MISMATCH', lossId, 'The labels are regression targets; use mean squared error.'),
+          'regressionTargets',
+          {},
+        ),
       );
     else if (classes !== undefined && units !== null && units !== classes) {
       problems.push(
-        error(
-          'SHAPE_MISMATCH',
-          lastId,
-          `The output has ${units} units but the data set has ${classes} classes: Softmax needs one unit per class (C = ${classes}).`,
+        detailed(
+          error(
+            'SHAPE_MISMATCH',
+            lastId,
+            `The output has ${units} units but the data set has ${classes} classes: Softmax needs one unit per class (C = ${classes}).`,
+          ),
+          'unitsPerClass',
+          { units, classes },
         ),
       );
     }

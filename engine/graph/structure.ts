@@ -1,6 +1,6 @@
 import type { GraphDocument, GraphEdge } from '../document/schema.js';
 import { nodeKind } from '../nodes/registry.js';
-import { error, type Problem } from '../problems.js';
+import { detailed, error, type Problem } from '../problems.js';
 
 /**
  * Stage 2: edges must join existing ports of the same type, and every input port takes one edge
@@ -54,10 +54,14 @@ export function checkEdges(doc: GraphDocument): { edges: GraphEdge[]; problems: 
     const first = taken.get(key);
     if (first !== undefined && !inp.multiple) {
       problems.push(
-        error(
-          'MULTIPLE_INPUTS',
-          target.id,
-          `${target.kind} "${target.id}".${inp.name} takes one input but has two ("${first}" and "${edge.id}").`,
+        detailed(
+          error(
+            'MULTIPLE_INPUTS',
+            target.id,
+            `${target.kind} "${target.id}".${inp.name} takes one input but has two ("${first}" and "${edge.id}").`,
+          ),
+          'multipleInputs',
+          { kind: target.kind, id: target.id, port: inp.name, first, second: edge.id },
         ),
       );
       continue;
@@ -94,7 +98,11 @@ export function findCycles(nodeIds: readonly string[], edges: readonly GraphEdge
       if (s === 'open') {
         const cycle = [...path.slice(path.indexOf(to)), to];
         problems.push(
-          error('CYCLE', to, `The graph has a cycle: ${cycle.join(' → ')}. Data must flow one way.`),
+          detailed(
+            error('CYCLE', to, `The graph has a cycle: ${cycle.join(' → ')}. Data must flow one way.`),
+            'cycle',
+            { path: cycle.join(' → ') },
+          ),
         );
       } else if (s === undefined) {
         state.set(to, 'open');

@@ -1,6 +1,6 @@
 import type { GraphEdge } from '../document/schema.js';
 import type { AnyNodeKind } from '../nodes/types.js';
-import { error, type Problem, warning } from '../problems.js';
+import { detailed, error, type Problem, warning } from '../problems.js';
 
 /** A layer of the network and the nodes feeding it, in its input port's edge order. */
 export interface TopologyLayer {
@@ -47,10 +47,14 @@ function findRoles(kinds: Map<string, AnyNodeKind>, problems: Problem[]): Record
       const kind = kinds.get(found[0]!)!.kind;
       for (const extra of found.slice(1)) {
         problems.push(
-          error(
-            'TOO_MANY',
-            extra,
-            `A graph has one ${kind} node; "${found[0]}" and "${extra}" are both ${kind}.`,
+          detailed(
+            error(
+              'TOO_MANY',
+              extra,
+              `A graph has one ${kind} node; "${found[0]}" and "${extra}" are both ${kind}.`,
+            ),
+            'tooMany',
+            { kind, first: found[0]!, extra },
           ),
         );
       }
@@ -69,28 +73,43 @@ function checkSettingsWiring(
   problems: Problem[],
 ): boolean {
   const { dataset, loss, optimizer, training, schedule } = ids;
-  const need = (target: string, port: string, from: string | null, what: string): void => {
+  const need = (target: string, port: string, from: string | null, kind: string): void => {
     const edge = incoming(edges, target, port);
+    const what = `The ${port} input of ${kind} "${target}"`;
     if (!edge) {
-      problems.push(error('UNCONNECTED_PORT', target, `${what} is not connected.`));
+      problems.push(
+        detailed(error('UNCONNECTED_PORT', target, `${what} is not connected.`), 'inputUnconnected', {
+          port,
+          kind,
+          id: target,
+        }),
+      );
     } else if (from && edge.source !== from) {
       problems.push(
-        error('UNCONNECTED_PORT', target, `${what} must come from "${from}", not "${edge.source}".`),
+        detailed(
+          error('UNCONNECTED_PORT', target, `${what} must come from "${from}", not "${edge.source}".`),
+          'inputWrongSource',
+          { port, kind, id: target, from, source: edge.source },
+        ),
       );
     }
   };
-  if (loss) need(loss, 'labels', dataset ?? null, `The labels input of Loss "${loss}"`);
+  if (loss) need(loss, 'labels', dataset ?? null, 'Loss');
   if (training) {
-    need(training, 'loss', loss ?? null, `The loss input of Training "${training}"`);
-    need(training, 'optimizer', optimizer ?? null, `The optimizer input of Training "${training}"`);
+    need(training, 'loss', loss ?? null, 'Training');
+    need(training, 'optimizer', optimizer ?? null, 'Training');
   }
   const scheduleUsed = !!schedule && edges.some((e) => e.source === schedule && e.target === optimizer);
   if (schedule && !scheduleUsed) {
     problems.push(
-      warning(
-        'UNUSED_NODE',
-        schedule,
-        `Schedule "${schedule}" is not connected to the optimizer, so α stays constant.`,
+      detailed(
+        warning(
+          'UNUSED_NODE',
+          schedule,
+          `Schedule "${schedule}" is not connected to the optimizer, so α stays constant.`,
+        ),
+        'scheduleUnused',
+        { id: schedule },
       ),
     );
   }
@@ -150,10 +169,14 @@ function traceBack(
     const into = inputs.get(edge.source) ?? [];
     if (!into.length) {
       problems.push(
-        error(
-          'UNCONNECTED_PORT',
-          edge.source,
-          `${kind.kind} "${edge.source}" has no input: connect it to the layer before it or to the data set's x.`,
+        detailed(
+          error(
+            'UNCONNECTED_PORT',
+            edge.source,
+            `${kind.kind} "${edge.source}" has no input: connect it to the layer before it or to the data set's x.`,
+          ),
+          'noInput',
+          { kind: kind.kind, id: edge.source },
         ),
       );
       sound = false;
@@ -205,7 +228,10 @@ function reportUnused(
     const message = fed.has(id)
       ? `${kind.kind} "${id}" leads nowhere: its output does not reach the loss, so it does nothing.`
       : `${kind.kind} "${id}" is not on the path from the data set to the loss, so it does nothing.`;
-    problems.push(warning(fed.has(id) ? 'DEAD_END' : 'UNUSED_NODE', id, message));
+    const key = fed.has(id) ? 'deadEnd' : 'unused';
+    problems.push(
+      detailed(warning(fed.has(id) ? 'DEAD_END' : 'UNUSED_NODE', id, message), key, { kind: kind.kind, id }),
+    );
   }
 }
 
@@ -228,10 +254,14 @@ export function traceTopology(
   const predEdge = incoming(edges, loss, 'pred');
   if (!predEdge) {
     problems.push(
-      error(
-        'UNCONNECTED_PORT',
-        loss,
-        `The pred input of Loss "${loss}" is not connected to the network's output.`,
+      detailed(
+        error(
+          'UNCONNECTED_PORT',
+          loss,
+          `The pred input of Loss "${loss}" is not connected to the network's output.`,
+        ),
+        'predUnconnected',
+        { id: loss },
       ),
     );
   }

@@ -30,18 +30,18 @@ interface SourceSummary {
 }
 
 /** "CSV iris.csv", "fashion-mnist", "images shoes", "CSV train.csv + CSV test.csv". */
-function summarize(s: SourceSummary): string {
+function summarize(s: SourceSummary, zh: boolean): string {
   switch (s.kind) {
     case 'csv':
       return `CSV ${s.path ?? ''}`;
     case 'inline':
-      return 'inline data';
+      return zh ? '内联数据' : 'inline data';
     case 'idx':
       return `IDX ${s.images ?? ''}`;
     case 'imageFolder':
-      return `images ${s.path ?? ''}`;
+      return `${zh ? '图像' : 'images'} ${s.path ?? ''}`;
     case 'splits':
-      return `${s.train ? summarize(s.train) : '?'} + ${s.test ? summarize(s.test) : '?'}`;
+      return `${s.train ? summarize(s.train, zh) : '?'} + ${s.test ? summarize(s.test, zh) : '?'}`;
     default:
       return `${s.name ?? s.kind}`;
   }
@@ -64,5 +64,5 @@ export const Dataset: SettingsKind<DatasetParams> = {
     { name: 'x', type: 'tensor' },
     { name: 'y', type: 'labels' },
   ],
-  summary: (p) => summarize(p.source as SourceSummary),
+  summary: (p, language = 'en') => summarize(p.source as SourceSummary, language === 'zh'),
 };

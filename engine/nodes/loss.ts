@@ -46,10 +46,10 @@ export const Loss: SettingsKind<LossParams> = {
     { name: 'labels', type: 'labels' },
   ],
   outputs: [{ name: 'loss', type: 'loss' }],
-  summary: (p) =>
+  summary: (p, language = 'en') =>
     ({
-      binaryCrossEntropy: 'binary cross-entropy',
-      categoricalCrossEntropy: 'categorical cross-entropy',
-      meanSquaredError: 'mean squared error',
-    })[p.fn],
+      binaryCrossEntropy: { en: 'binary cross-entropy', zh: '二元交叉熵' },
+      categoricalCrossEntropy: { en: 'categorical cross-entropy', zh: '多类交叉熵' },
+      meanSquaredError: { en: 'mean squared error', zh: '均方误差' },
+    })[p.fn][language],
 };

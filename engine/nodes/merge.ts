@@ -1,4 +1,4 @@
-import { error, type Problem } from '../problems.js';
+import { detailed, error, type Problem } from '../problems.js';
 import { formatTensorShape } from './shape.js';
 import type { PortSpec, ShapeContext, TensorShape } from './types.js';
 
@@ -8,10 +8,14 @@ export const MERGE_IN: PortSpec = { name: 'in', type: 'tensor', multiple: true }
 /** A merge needs two inputs or more; with fewer it merges nothing. */
 export function tooFewInputs(kind: string, count: number, ctx: ShapeContext): Problem | null {
   if (count >= 2) return null;
-  return error(
-    'TOO_FEW_INPUTS',
-    ctx.nodeId,
-    `${kind} "${ctx.nodeId}" has ${count === 0 ? 'no input' : 'one input'}; connect two or more layers to it (e.g. a block's output and the skip connection around it).`,
+  return detailed(
+    error(
+      'TOO_FEW_INPUTS',
+      ctx.nodeId,
+      `${kind} "${ctx.nodeId}" has ${count === 0 ? 'no input' : 'one input'}; connect two or more layers to it (e.g. a block's output and the skip connection around it).`,
+    ),
+    count === 0 ? 'mergeNoInput' : 'mergeOneInput',
+    { kind, id: ctx.nodeId },
   );
 }
 

@@ -61,5 +61,6 @@ export const Optimizer: SettingsKind<OptimizerParams> = {
   params: OptimizerParamsWithDefault as unknown as z.ZodType<OptimizerParams>,
   inputs: [{ name: 'schedule', type: 'schedule', optional: true }],
   outputs: [{ name: 'optimizer', type: 'optimizer' }],
-  summary: (p) => `${p.algorithm === 'gd' ? 'gradient descent' : p.algorithm} · α ${p.learningRate}`,
+  summary: (p, language = 'en') =>
+    `${p.algorithm === 'gd' ? (language === 'zh' ? '梯度下降' : 'gradient descent') : p.algorithm} · α ${p.learningRate}`,
 };

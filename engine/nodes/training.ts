@@ -73,6 +73,19 @@ export const Training: SettingsKind<TrainingParams> = {
     { name: 'optimizer', type: 'optimizer' },
   ],
   outputs: [],
-  summary: (p) =>
-    `${p.batchMode === 'full' ? 'batch GD' : p.batchMode === 'stochastic' ? 'SGD (m_b = 1)' : `m_b ${p.batchSize}`} · ${p.epochs} epochs${p.earlyStopping.enabled ? ' · early stop' : ''}`,
+  summary: (p, language = 'en') => {
+    const zh = language === 'zh';
+    const batches =
+      p.batchMode === 'full'
+        ? zh
+          ? '批量梯度下降'
+          : 'batch GD'
+        : p.batchMode === 'stochastic'
+          ? zh
+            ? '随机梯度下降（m_b = 1）'
+            : 'SGD (m_b = 1)'
+          : `m_b ${p.batchSize}`;
+    const stop = p.earlyStopping.enabled ? (zh ? ' · 提前终止' : ' · early stop') : '';
+    return `${batches} · ${p.epochs} ${zh ? '轮' : 'epochs'}${stop}`;
+  },
 };

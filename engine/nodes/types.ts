@@ -73,8 +73,8 @@ export interface NodeKindBase<P> {
    * units 10 → int [5, 20]. Params without one need an explicit scale:min:max.
    */
   suggestedRanges?: Readonly<Record<string, (current: number) => SearchRange>>;
-  /** Key params for the node card, e.g. "20 units · relu · He". */
-  summary(params: P): string;
+  /** Key params for the node card in a language, e.g. "20 units · relu · he", "20 个单元 · relu · he". */
+  summary(params: P, language?: keyof LocalizedText): string;
 }
 
 export interface ShapeContext {

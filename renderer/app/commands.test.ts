@@ -27,6 +27,10 @@ describe('project commands', () => {
     await commands.openProject();
     await commands.saveAs();
     expect(platform.saved[1]!.text).toBe(first.text);
+    // The title names the project, not the file it was saved to.
+    expect(selectWindowTitle(store.getState())).toBe('Moons with Adam — NetCanvas');
+    store.getState().applyChanges([{ type: 'setMeta', name: '' }]);
+    expect(selectWindowTitle(store.getState())).toMatch(/^• .+ — NetCanvas$/);
   });
 
   it('keeps the current work when a file is not JSON, and says where', () => {

@@ -82,7 +82,10 @@ export function createProjectCommands(store: AppStore, platform: Platform): Proj
           .toLowerCase() || 'model';
       const where = await platform.exportModel({ format, suggestedName: `${slug}-${format}`, files });
       if (where)
-        s.showToast('info', { key: 'export.done', vars: { count: String(files.length), format, where } });
+        s.showToast('info', {
+          key: 'export.done',
+          vars: { count: String(files.length), format, where, files: files.map((f) => f.name).join(', ') },
+        });
     } catch (err) {
       s.showToast('error', { key: 'export.failed', vars: { message: errorText(err) } });
     }

@@ -16,13 +16,13 @@ import { nodeKind } from '../../engine/nodes/registry';
 import { useResolvedTheme } from '../app/theme';
 import { carriesFiles } from '../data/DataSourceActions';
 import { datasetForDrop } from '../data/dataSlice';
-import { checkConnection } from '../graph/connection';
-import { edgeIdFor } from '../graph/ids';
+import { checkConnection, connectionChanges } from '../graph/connection';
 import { DEFAULT_NODE_SIZE, type Size } from '../graph/layout';
 import { inputSlots, severalInputCounts } from '../graph/merge';
 import { useLanguage, useT } from '../i18n/useT';
 import type { GraphChange } from '../store/changes';
 import { useApp, useAppStoreApi } from '../store/context';
+import { flowAriaLabels } from './ariaLabels';
 import { ConnectionHint, describeRefusal, refusalBetween } from './ConnectionHint';
 import {
   type CardNode,
@@ -72,6 +72,7 @@ export function Canvas() {
   const showMinimap = useApp((s) => s.showMinimap);
   const focusRequest = useApp((s) => s.focusRequest);
   const minimap = useStore((s) => minimapFor(s.width, s.height));
+  const ariaLabels = useMemo(() => flowAriaLabels(t), [t]);
 
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const measuredRef = useRef(measured);
@@ -142,15 +143,8 @@ export function Canvas() {
   const onConnect = useCallback(
     (c: Connection) => {
       const { doc: current, applyChanges } = store.getState();
-      if (checkConnection(current, c) !== null || !c.sourceHandle || !c.targetHandle) return;
-      const edge = {
-        id: edgeIdFor(c.source, c.sourceHandle, c.target, c.targetHandle),
-        source: c.source,
-        sourcePort: c.sourceHandle,
-        target: c.target,
-        targetPort: c.targetHandle,
-      };
-      applyChanges([{ type: 'addEdge', edge }]);
+      const changes = connectionChanges(current, c);
+      if (changes) applyChanges(changes);
     },
     [store],
   );
@@ -215,6 +209,9 @@ export function Canvas() {
     if (fittedEpoch.current === docEpoch) return;
     if (doc.nodes.length > 0 && !doc.nodes.every((n) => measured.has(n.id))) return;
     fittedEpoch.current = docEpoch;
+    // React Flow queues a fit of an empty canvas until nodes appear: the first node dropped would
+    // jump away from where it was dropped.
+    if (doc.nodes.length === 0) return;
     requestAnimationFrame(() => void flow.fitView({ padding: 0.06, maxZoom: 1.1 }));
   }, [docEpoch, doc.nodes, measured, flow]);
 
@@ -259,6 +256,7 @@ export function Canvas() {
         minZoom={0.05}
         maxZoom={2.5}
         connectionRadius={24}
+        ariaLabelConfig={ariaLabels}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <Controls showInteractive={false} />

@@ -3,7 +3,7 @@ import { memo, useMemo } from 'react';
 import { nodeKind } from '../../engine/nodes/registry';
 import type { AnyNodeKind, PortSpec } from '../../engine/nodes/types';
 import { countRender } from '../app/renderCounts';
-import { lookup } from '../i18n/i18n';
+import { type Language, lookup } from '../i18n/i18n';
 import { useLanguage, useT } from '../i18n/useT';
 import { LayerBars } from '../inspect/LayerBars';
 import { NeuronPictures } from '../inspect/NeuronPictures';
@@ -12,10 +12,10 @@ import { NodeGradient } from '../inspect/StepFlow';
 import type { CardNode } from './flowElements';
 
 /** "20 units · relu · he" from the kind's own summary; nothing when the params do not parse. */
-function summaryOf(kind: AnyNodeKind | undefined, params: unknown): string {
+function summaryOf(kind: AnyNodeKind | undefined, params: unknown, language: Language): string {
   if (!kind) return '';
   const parsed = kind.params.safeParse(params);
-  return parsed.success ? kind.summary(parsed.data) : '';
+  return parsed.success ? kind.summary(parsed.data, language) : '';
 }
 
 /** Plain layers have one tensor in and one out: their handles sit mid-height, unlabeled. */
@@ -42,7 +42,7 @@ function PortHandle({
   const t = useT();
   const language = useLanguage();
   const several = side === 'in' && port.multiple === true;
-  const title = `${port.name} · ${lookup(language, `port.${port.type}`) ?? port.type}${port.optional ? ' (optional)' : ''}`;
+  const title = `${port.name} · ${lookup(language, `port.${port.type}`) ?? port.type}${port.optional ? ` (${lookup(language, 'port.optional')})` : ''}`;
   return (
     <Handle
       type={side === 'in' ? 'target' : 'source'}
@@ -65,7 +65,7 @@ export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps
   const language = useLanguage();
   const { node, problems, severalInputs } = data;
   const kind = nodeKind(node.kind);
-  const summary = useMemo(() => summaryOf(kind, node.params), [kind, node.params]);
+  const summary = useMemo(() => summaryOf(kind, node.params, language), [kind, node.params, language]);
   const severity = problems?.severity;
   const className = [
     'card',

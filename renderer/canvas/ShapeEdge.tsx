@@ -10,6 +10,8 @@ import {
 import { memo, useRef } from 'react';
 import { DEFAULT_NODE_SIZE } from '../graph/layout';
 import { EdgeFlow } from '../inspect/StepFlow';
+import { useAppStoreApi } from '../store/context';
+import type { AppStore } from '../store/createAppStore';
 import {
   type Box,
   detourPath,
@@ -39,6 +41,13 @@ function boxesOf(nodes: readonly Node[]): Box[] {
   return boxes;
 }
 
+/** Clicking a wire's shape label selects the wire (Shift adds it to the selection). */
+function selectEdge(store: AppStore, id: string, add: boolean): void {
+  const state = store.getState();
+  if (add) state.applySelectionChanges([], [{ id, selected: true }]);
+  else state.select([], [id]);
+}
+
 /**
  * An edge coloured by the type it carries, labelled with the shape flowing through it ("[m, 20]").
  * A wire into a port that takes several ends at its own place on the tall handle; a wire that would
@@ -46,6 +55,7 @@ function boxesOf(nodes: readonly Node[]): Box[] {
  */
 export const ShapeEdge = memo(function ShapeEdge(props: EdgeProps<ShapeFlowEdge>) {
   const { id, data, selected, source, target, sourceX, sourceY, targetX } = props;
+  const store = useAppStoreApi();
   const type = data?.portType ?? 'unknown';
   const targetY = props.targetY + (data?.slot ? slotOffset(data.slot.index, data.slot.count) : 0);
   const settingsLane = takesLane(data?.portType, sourceX, targetX);
@@ -83,10 +93,12 @@ export const ShapeEdge = memo(function ShapeEdge(props: EdgeProps<ShapeFlowEdge>
       />
       {data?.shape && (
         <EdgeLabelRenderer>
+          {/* biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: the wire itself is the keyboard-reachable edge; the label is a bigger target for the mouse */}
           <div
-            className={`edge-label edge-label--${type}${selected ? ' edge-label--selected' : ''}`}
+            className={`edge-label nopan edge-label--${type}${selected ? ' edge-label--selected' : ''}`}
             style={{ transform: `translate(${labelX}px, ${labelY}px) translate(-50%, ${lift})` }}
             data-testid={`edge-label-${id}`}
+            onClick={(event) => selectEdge(store, id, event.shiftKey)}
           >
             {data.shape}
             {tensor && <EdgeFlow source={source} edgeId={id} />}

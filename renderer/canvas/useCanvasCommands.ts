@@ -1,14 +1,18 @@
 import { useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
 import type { GraphNode } from '../../engine/document/schema';
-import { DEFAULT_NODE_SIZE, layoutChanges, type Size } from '../graph/layout';
+import { DEFAULT_NODE_SIZE, estimateCardSize, layoutChanges, type Size } from '../graph/layout';
 import { addNodeChanges } from '../graph/nodes';
+import { freeSpot, placeAfter } from '../graph/placement';
 import { useAppStoreApi } from '../store/context';
 
 export interface CanvasCommands {
   /**
-   * Adds a node. Without a position it goes right of the one selected node (wired to it) or in the
-   * middle of the view; it is selected afterwards, so adding again continues the chain.
+   * Adds a node. With `wire` (the default without a position; the search popup) and one node
+   * selected, it goes right of that node, spliced into the edge leaving it (A → B becomes
+   * A → new → B); else at `position` or the middle of the view. Except for a drop, it then moves to
+   * the nearest place where it covers no card. It is selected afterwards, so adding again continues
+   * the chain.
    */
   addNode(kind: string, position?: GraphNode['position'], options?: { wire?: boolean }): void;
   layout(): void;
@@ -43,12 +47,16 @@ export function useCanvasCommands(): CanvasCommands {
         const wire = options.wire ?? position === undefined;
         const [selected] = state.selectedNodes.size === 1 ? state.selectedNodes : [];
         const after = wire && selected ? state.doc.nodes.find((n) => n.id === selected) : undefined;
+        const taken = state.doc.nodes.map((n) => ({ ...n.position, ...sizeOf(n.id) }));
+        const size = estimateCardSize(kind);
         let at = position;
-        if (!at && after) {
-          at = { x: after.position.x + sizeOf(after.id).width + 60, y: after.position.y };
+        if (after) {
+          at = placeAfter({ ...after.position, ...sizeOf(after.id) }, size, taken);
         } else if (!at) {
           const { flow: centre } = canvasCentre();
-          at = { x: centre.x - DEFAULT_NODE_SIZE.width / 2, y: centre.y - DEFAULT_NODE_SIZE.height / 2 };
+          at = freeSpot({ x: centre.x - size.width / 2, y: centre.y - size.height / 2 }, size, taken);
+        } else if (wire) {
+          at = freeSpot(at, size, taken);
         }
         const rounded = { x: Math.round(at.x), y: Math.round(at.y) };
         const added = addNodeChanges(state.doc, kind, rounded, after?.id);

@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
-import { lookup } from '../i18n/i18n';
+import { fillIn, lookup } from '../i18n/i18n';
 import { useLanguage, useT } from '../i18n/useT';
 import type { Choice, FieldDesc } from './describe';
 import { LOG_STEPS, sliderPosition, sliderValue } from './logScale';
+import { numberMessage } from './numberMessage';
 
 type NumberDesc = Extract<FieldDesc, { type: 'number' }>;
 /** Commits a value; returns the message when the value is refused. */
@@ -74,25 +75,33 @@ export function NumberField({
   description,
 }: FieldProps & { desc: NumberDesc; value: unknown; commit: Commit; logScale: boolean }) {
   const t = useT();
+  const language = useLanguage();
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const shown = draft ?? (value === undefined ? '' : String(value));
   const onText = (text: string) => {
     setDraft(text);
-    const n = Number(text);
-    if (text.trim() === '' || !Number.isFinite(n)) {
-      setError(t('field.notNumber'));
-      return;
-    }
-    setError(commit(n));
+    const refused = numberMessage(desc, text);
+    if (!refused) return setError(commit(Number(text)));
+    // A param may name what it counts ("At least 1 unit."); else the plain "At least 1.".
+    const own = lookup(language, `${refused.key}.${testId.split('.').pop()}`);
+    setError(own ? fillIn(own, refused.vars) : t(refused.key, refused.vars));
+  };
+  const cancel = () => {
+    setDraft(null);
+    setError(null);
   };
   return (
     <FieldFrame
       id={id}
       label={label}
       extra={rangeText(desc)}
-      error={error ?? problem}
+      error={
+        error && draft !== null
+          ? `${error} ${t('field.keepEditing', { value: String(value) })}`
+          : (error ?? problem)
+      }
       testId={testId}
       description={description}
     >
@@ -107,9 +116,12 @@ export function NumberField({
           value={shown}
           aria-invalid={error ? true : undefined}
           onChange={(e) => onText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && error) cancel();
+          }}
           onBlur={() => {
-            setDraft(null);
-            setError(null);
+            // A refused value stays, with its message, until it is fixed or Esc brings the old back.
+            if (!error) cancel();
           }}
         />
         {logScale && (

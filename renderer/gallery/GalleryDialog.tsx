@@ -4,6 +4,7 @@ import { useLanguage, useT } from '../i18n/useT';
 import { useApp, useAppStoreApi } from '../store/context';
 import { inLanguage, type LoadedLesson, loadGallery } from './catalog';
 import { Thumbnail } from './Thumbnail';
+import { variantName } from './variantNames';
 import './gallery.css';
 
 const stem = (file: string) => file.replace(/\.netcanvas\.json$/, '');
@@ -36,7 +37,7 @@ const LessonCard = memo(function LessonCard({ lesson }: { lesson: LoadedLesson }
         type="button"
         className="lesson__thumb"
         onClick={() => open(shown)}
-        title={t('gallery.openVariant', { label: picture?.label ?? '' })}
+        title={t('gallery.openVariant', { label: variantName(picture?.label ?? '', language) })}
         data-testid={`lesson-thumb-${lesson.id}`}
       >
         {picture?.doc && <Thumbnail doc={picture.doc} />}
@@ -62,10 +63,10 @@ const LessonCard = memo(function LessonCard({ lesson }: { lesson: LoadedLesson }
               onMouseEnter={() => setShown(i)}
               onFocus={() => setShown(i)}
               onClick={() => open(i)}
-              title={t('gallery.openVariant', { label: v.label })}
+              title={t('gallery.openVariant', { label: variantName(v.label, language) })}
               data-testid={`preset-${stem(v.file)}`}
             >
-              {v.label}
+              {variantName(v.label, language)}
             </button>
           ))}
         </div>

@@ -1,10 +1,12 @@
 import { memo } from 'react';
-import { useT } from '../i18n/useT';
+import { useLanguage, useT } from '../i18n/useT';
 import { useApp } from '../store/context';
+import { variantName } from './variantNames';
 
 /** Shown in the training panel while a lesson's variants train one after another. */
 export const VariantQueueBanner = memo(function VariantQueueBanner() {
   const t = useT();
+  const language = useLanguage();
   const queue = useApp((s) => s.variantQueue);
   const cancel = useApp((s) => s.cancelVariantQueue);
   if (!queue) return null;
@@ -13,7 +15,7 @@ export const VariantQueueBanner = memo(function VariantQueueBanner() {
       <span>
         {t('gallery.queue', {
           title: queue.title,
-          label: queue.labels[queue.index] ?? '',
+          label: variantName(queue.labels[queue.index] ?? '', language),
           index: queue.index + 1,
           count: queue.labels.length,
         })}
@@ -24,7 +26,7 @@ export const VariantQueueBanner = memo(function VariantQueueBanner() {
             key={label}
             className={`variant-queue__step${i < queue.index ? ' variant-queue__step--done' : ''}${i === queue.index ? ' variant-queue__step--now' : ''}`}
           >
-            {label}
+            {variantName(label, language)}
           </span>
         ))}
       </span>

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { GraphDocument } from '../../engine/document/schema';
+import { replaceContentsChanges } from '../store/documents';
 import { selectIsDirty } from '../store/selectors';
 import type { AppState } from '../store/types';
 import type { RunRecord } from '../training/runRecord';
@@ -31,9 +32,10 @@ export interface GallerySlice {
    */
   openPreset(doc: GraphDocument): Promise<boolean>;
   /**
-   * Trains each variant in turn, without touching the canvas, and marks the runs for comparison: at
-   * the end the last is shown with the others overlaid. Stopping a run, or starting another one,
-   * ends the queue.
+   * Trains each variant in turn and marks the runs (named by their variants) for comparison: at the
+   * end the last is shown with the others overlaid. The first variant goes on the canvas (one undo
+   * step), so the title and "Train again" are about a network of the lesson, not the one before.
+   * Stopping a run, or starting another one, ends the queue.
    */
   compareVariants(title: string, variants: readonly VariantToTrain[]): void;
   /** Stops the run in progress and trains no further variants. */
@@ -81,6 +83,13 @@ export const createGallerySlice: StateCreator<AppState, [], [], GallerySlice> = 
     startVariant(queue, queue.index + 1);
   };
 
+  /** Puts a variant on the canvas as one undo step, and fits the view to it as to an opened file. */
+  const showOnCanvas = (doc: GraphDocument) => {
+    const state = get();
+    state.applyChanges(replaceContentsChanges(state.doc, doc), { select: [] });
+    set({ docEpoch: get().docEpoch + 1 });
+  };
+
   return {
     galleryOpen: false,
     variantQueue: null,
@@ -94,6 +103,7 @@ export const createGallerySlice: StateCreator<AppState, [], [], GallerySlice> = 
     compareVariants(title, variants) {
       if (unwatch) endQueue();
       if (!variants.length) return;
+      showOnCanvas(variants[0]!.doc);
       pending = variants;
       set({ compareRunIds: [] });
       const queue: VariantQueue = { title, labels: variants.map((v) => v.label), index: 0, runIds: [] };

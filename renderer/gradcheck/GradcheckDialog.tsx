@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import type { GradCheckReport } from '../../engine/gradcheck/check';
 import { FLOAT32_TOLERANCE } from '../../engine/gradcheck/verdict';
 import type { Translate } from '../i18n/i18n';
-import { useT } from '../i18n/useT';
+import { problemText } from '../i18n/problemText';
+import { useLanguage, useT } from '../i18n/useT';
 import { useApp } from '../store/context';
 import { anyRounding, sci, summarizeReport } from './summary';
 import './gradcheck.css';
@@ -135,6 +136,7 @@ function VerdictLine({ report, t }: { report: GradCheckReport; t: Translate }) {
 /** "Check gradients": the report of the canvas's graph, as `netcanvas gradcheck` prints it. */
 export function GradcheckDialog() {
   const t = useT();
+  const language = useLanguage();
   const check = useApp((s) => s.gradcheck);
   const close = useApp((s) => s.closeGradcheck);
   const again = useApp((s) => s.checkGradients);
@@ -174,7 +176,7 @@ export function GradcheckDialog() {
             <ul>
               {check.problems.map((p) => (
                 <li key={`${p.nodeId}|${p.code}|${p.message}`}>
-                  <code>{p.nodeId ?? '—'}</code> {p.message}
+                  <code>{p.nodeId ?? '—'}</code> {problemText(p, language)}
                 </li>
               ))}
             </ul>
@@ -196,9 +198,11 @@ export function GradcheckDialog() {
                 tfjsCost: report.autodiff?.cost.toPrecision(8) ?? '—',
               })}
             </p>
-            <p className="gradcheck__dropout" data-testid="gradcheck-dropout">
-              {t('gradcheck.dropoutOff')}
-            </p>
+            {check.hasDropout && (
+              <p className="gradcheck__dropout" data-testid="gradcheck-dropout">
+                {t('gradcheck.dropoutOff')}
+              </p>
+            )}
             {report.notes.length > 0 && (
               <ul className="gradcheck__notes" data-testid="gradcheck-notes">
                 {report.notes.map((n) => (

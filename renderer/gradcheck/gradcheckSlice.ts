@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Problem } from '../../engine/problems';
+import { trainingTraits } from '../../engine/train/verdict-context';
 import type { AppState } from '../store/types';
 import { browserWorkerFactory, type WorkerFactory, type WorkerLike } from '../training/client';
 import type { FromWorker } from '../training/protocol';
@@ -11,6 +12,8 @@ export interface GradcheckRun {
   status: 'running' | 'done' | 'invalid' | 'failed';
   /** The document's name when the check started. */
   docName: string;
+  /** Whether the checked graph has dropout (turned off for the check, which the dialog says). */
+  hasDropout: boolean;
   result: GradcheckResult | null;
   /** Why the graph could not be checked (an invalid graph). */
   problems: Problem[];
@@ -49,7 +52,15 @@ export const createGradcheckSlice =
         const id = `gradcheck-${Date.now().toString(36)}-${counter}`;
         const doc = get().doc;
         set({
-          gradcheck: { id, status: 'running', docName: doc.name, result: null, problems: [], failure: null },
+          gradcheck: {
+            id,
+            status: 'running',
+            docName: doc.name,
+            hasDropout: trainingTraits(doc).regularizers.has('dropout'),
+            result: null,
+            problems: [],
+            failure: null,
+          },
         });
         const w = createWorker();
         worker = w;

@@ -25,7 +25,7 @@ function widthIn(language: Language, node: GraphNode): number {
   const kind = nodeKind(node.kind);
   if (!kind) return MIN_WIDTH;
   const parsed = kind.params.safeParse(node.params);
-  const summary = parsed.success ? kind.summary(parsed.data) : '';
+  const summary = parsed.success ? kind.summary(parsed.data, language) : '';
   const header =
     textWidth(kind.title[language], 13, 0.72) + GAP + textWidth(node.label ?? node.id, 10.5, 0.61);
   const content = Math.max(header, textWidth(summary, 12, 0.62)) + PADDING;

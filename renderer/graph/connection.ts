@@ -1,6 +1,8 @@
 import type { GraphDocument } from '../../engine/document/schema';
 import { nodeKind } from '../../engine/nodes/registry';
 import type { MessageKey } from '../i18n/messages';
+import type { GraphChange } from '../store/changes';
+import { edgeIdFor } from './ids';
 
 /** A connection being dragged: from an output port to an input port (React Flow's strict mode). */
 export interface PortConnection {
@@ -18,8 +20,8 @@ export interface Refusal {
 
 /**
  * Checks a connection before it is made, with the same rules the engine validates (port types
- * match, one edge per input unless the port takes several, as a merge's `in` does; no cycles).
- * Returns null when it may be made, else the reason.
+ * match; no edge twice; no cycles). An input that takes one edge and has one may still take the new
+ * edge: `connectionChanges` replaces the old one. Returns null when it may be made, else the reason.
  */
 export function checkConnection(doc: GraphDocument, c: PortConnection): Refusal | null {
   if (c.source === c.target) return { key: 'connect.self', vars: {} };
@@ -38,8 +40,6 @@ export function checkConnection(doc: GraphDocument, c: PortConnection): Refusal 
   const into = doc.edges.filter((e) => e.target === c.target && e.targetPort === inp.name);
   if (into.some((e) => e.source === c.source && e.sourcePort === c.sourceHandle))
     return { key: 'connect.duplicate', vars: { port, from: c.source } };
-  const taken = into[0];
-  if (taken && !inp.multiple) return { key: 'connect.occupied', vars: { port, from: taken.source } };
   if (reaches(doc, c.target, c.source)) return { key: 'connect.cycle', vars: {} };
   return null;
 }
@@ -61,4 +61,26 @@ function reaches(doc: GraphDocument, from: string, to: string): boolean {
     }
   }
   return false;
+}
+
+/**
+ * The changes that make a connection: the new edge, after removing the edge it replaces when the
+ * input takes one edge and already has one (one undo step). Null when `checkConnection` refuses it.
+ * data.x → hidden2.in while hidden1.out feeds it → [removeEdge hidden1.out->hidden2.in, addEdge].
+ */
+export function connectionChanges(doc: GraphDocument, c: PortConnection): GraphChange[] | null {
+  if (checkConnection(doc, c) !== null || !c.sourceHandle || !c.targetHandle) return null;
+  const target = doc.nodes.find((n) => n.id === c.target);
+  const multiple = target && nodeKind(target.kind)?.inputs.find((p) => p.name === c.targetHandle)?.multiple;
+  const replaced = multiple
+    ? []
+    : doc.edges.filter((e) => e.target === c.target && e.targetPort === c.targetHandle);
+  const edge = {
+    id: edgeIdFor(c.source, c.sourceHandle, c.target, c.targetHandle),
+    source: c.source,
+    sourcePort: c.sourceHandle,
+    target: c.target,
+    targetPort: c.targetHandle,
+  };
+  return [...replaced.map((e) => ({ type: 'removeEdge' as const, id: e.id })), { type: 'addEdge', edge }];
 }

@@ -4,7 +4,7 @@ import { NODE_KINDS, nodeKind } from '../../engine/nodes/registry';
 import { applyGraphChanges } from '../store/changes';
 import { emptyDocument } from '../store/documents';
 import { presetDocument } from '../store/testing';
-import { checkConnection } from './connection';
+import { checkConnection, connectionChanges } from './connection';
 import { layoutChanges } from './layout';
 import { addNodeChanges, defaultParams } from './nodes';
 
@@ -29,10 +29,17 @@ describe('checkConnection', () => {
       vars: { from: 'labels', to: 'tensor', port: 'hidden2.in' },
     });
   });
-  it('refuses a second edge into an input', () => {
-    expect(
-      checkConnection(doc, { source: 'data', sourceHandle: 'x', target: 'hidden2', targetHandle: 'in' })?.key,
-    ).toBe('connect.occupied');
+  it('lets a new edge into an occupied input replace the old one, in one step', () => {
+    const c = { source: 'data', sourceHandle: 'x', target: 'hidden2', targetHandle: 'in' };
+    expect(checkConnection(doc, c)).toBeNull();
+    const changes = connectionChanges(doc, c)!;
+    expect(changes.map((ch) => ch.type)).toEqual(['removeEdge', 'addEdge']);
+    const after = applyGraphChanges(doc, changes).doc;
+    const into = after.edges.filter((e) => e.target === 'hidden2').map((e) => e.id);
+    expect(into).toEqual(['data.x->hidden2.in']);
+    // Undo (the inverse) brings back the edge from hidden1.
+    const undone = applyGraphChanges(after, applyGraphChanges(doc, changes).inverse).doc;
+    expect(undone.edges.map((e) => e.id).sort()).toEqual(doc.edges.map((e) => e.id).sort());
   });
   it('refuses a cycle and a node wired to itself', () => {
     const { doc: freed } = applyGraphChanges(doc, [{ type: 'removeEdge', id: 'data.x->hidden1.in' }]);
@@ -79,6 +86,37 @@ describe('addNodeChanges', () => {
     ]);
     const problems = analyzeGraph(doc).problems.map((p) => p.code);
     expect(problems).not.toContain('UNCONNECTED_PORT');
+  });
+
+  it('splices a node added after A into the edge A → B, so it becomes A → new → B', () => {
+    const doc = presetDocument();
+    const added = addNodeChanges(doc, 'Dropout', { x: 0, y: 0 }, 'hidden1')!;
+    const after = applyGraphChanges(doc, added.changes).doc;
+    const ids = after.edges.map((e) => e.id);
+    expect(ids).not.toContain('hidden1.out->hidden2.in');
+    expect(ids).toContain('hidden1.out->dropout1.in');
+    expect(ids).toContain('dropout1.out->hidden2.in');
+    expect(analyzeGraph(after).problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('leaves a port with two edges leaving it (a skip connection) alone and only wires A → new', () => {
+    let doc = presetDocument();
+    doc = applyGraphChanges(doc, addNodeChanges(doc, 'Dense', { x: 0, y: 0 })!.changes).doc;
+    const skip = connectionChanges(doc, {
+      source: 'hidden1',
+      sourceHandle: 'out',
+      target: 'dense1',
+      targetHandle: 'in',
+    })!;
+    doc = applyGraphChanges(doc, skip).doc;
+    const added = addNodeChanges(doc, 'Dropout', { x: 0, y: 0 }, 'hidden1')!;
+    const after = applyGraphChanges(doc, added.changes).doc;
+    expect(after.edges.filter((e) => e.source === 'hidden1').map((e) => e.target)).toEqual([
+      'hidden2',
+      'dense1',
+      'dropout1',
+    ]);
+    expect(after.edges.filter((e) => e.source === 'dropout1')).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type LayerSpec, sequentialDocument } from '../../engine/document/build';
 import { analyzeGraph } from '../../engine/graph/analyze';
 import { applyGraphChanges } from '../store/changes';
-import { checkConnection } from './connection';
+import { checkConnection, connectionChanges } from './connection';
 import { incomingEdges, inputSlots, moveInputChanges, severalInputCounts } from './merge';
 
 /** Moons → dense1 (8) → dense2 (5) → cat(dense2, dense1, data) → out: [m, 5] ‖ [m, 8] ‖ [m, 2]. */
@@ -28,10 +28,22 @@ describe('merge inputs', () => {
     expect(
       checkConnection(doc, { source: 'dense1', sourceHandle: 'out', target: 'cat', targetHandle: 'in' }),
     ).toEqual({ key: 'connect.duplicate', vars: { port: 'cat.in', from: 'dense1' } });
-    // A plain input still takes one edge.
-    expect(
-      checkConnection(doc, { source: 'data', sourceHandle: 'x', target: 'out', targetHandle: 'in' })?.key,
-    ).toBe('connect.occupied');
+    // A plain input still takes one edge: the new one replaces the old.
+    const replace = connectionChanges(doc, {
+      source: 'data',
+      sourceHandle: 'x',
+      target: 'out',
+      targetHandle: 'in',
+    });
+    expect(replace?.[0]).toMatchObject({ type: 'removeEdge' });
+    // A merge port keeps the edges it has.
+    const more = connectionChanges(fewer, {
+      source: 'data',
+      sourceHandle: 'x',
+      target: 'cat',
+      targetHandle: 'in',
+    });
+    expect(more?.map((c) => c.type)).toEqual(['addEdge']);
   });
 
   it('numbers the edges into a merge port top to bottom by their sources, and counts them per node', () => {

@@ -35,8 +35,41 @@ export function edgePortType(doc: GraphDocument, edge: GraphEdge): PortSpec['typ
 }
 
 /**
+ * When `source.port` feeds exactly one tensor edge (A → B) and the new kind has a tensor output,
+ * moves that edge's target onto the new node: the caller wires A → new, this adds new → B, so
+ * A → B becomes A → new → B. Several edges leaving the port (a skip connection) are left alone.
+ */
+function spliceInto(
+  doc: GraphDocument,
+  source: string,
+  sourcePort: string,
+  kind: AnyNodeKind,
+  changes: GraphChange[],
+): void {
+  const leaving = doc.edges.filter((e) => e.source === source && e.sourcePort === sourcePort);
+  const output = kind.outputs.find((o) => o.type === 'tensor');
+  const node = changes[0]?.type === 'addNode' ? changes[0].node : undefined;
+  if (leaving.length !== 1 || !output || !node) return;
+  const old = leaving[0]!;
+  changes.push(
+    { type: 'removeEdge', id: old.id },
+    {
+      type: 'addEdge',
+      edge: {
+        id: edgeIdFor(node.id, output.name, old.target, old.targetPort),
+        source: node.id,
+        sourcePort: output.name,
+        target: old.target,
+        targetPort: old.targetPort,
+      },
+    },
+  );
+}
+
+/**
  * Changes that add a node and wire what is obvious: the tensor output of `after` into the new node's
- * first tensor input, and each settings port (labels, loss, optimizer, schedule) whose partner is the
+ * first tensor input (taking over the edge that left that output, so A → B becomes A → new → B), and
+ * each settings port (labels, loss, optimizer, schedule) whose partner is the
  * only free one of its type in the graph. So adding a Loss after the output layer also takes the
  * Dataset's labels, and adding Training takes the loss and the optimizer.
  */
@@ -63,6 +96,7 @@ export function addNodeChanges(
     for (const input of kind.inputs) {
       const output = fromKind.outputs.find((o) => o.type === input.type && o.type === 'tensor');
       if (output) {
+        spliceInto(doc, from.id, output.name, kind, changes);
         connect(from.id, output.name, node.id, input.name);
         used.add(input.name);
         break;

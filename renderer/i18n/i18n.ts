@@ -14,13 +14,14 @@ export function resolveLanguage(preference: LanguagePreference, system: Language
   return preference === 'system' ? system : preference;
 }
 
-const fill = (text: string, vars?: Readonly<Record<string, string | number>>) =>
+/** Fills `{name}` placeholders: fillIn('At least {min}.', {min: 1}) → 'At least 1.'. */
+export const fillIn = (text: string, vars?: Readonly<Record<string, string | number>>): string =>
   vars ? text.replace(/\{(\w+)\}/g, (all, name: string) => (name in vars ? String(vars[name]) : all)) : text;
 
 /** A translate function for one language. */
 export function translator(language: Language): Translate {
   const table = MESSAGES[language];
-  return (key, vars) => fill(table[key] ?? MESSAGES.en[key] ?? key, vars);
+  return (key, vars) => fillIn(table[key] ?? MESSAGES.en[key] ?? key, vars);
 }
 
 /** Looks up a key built at run time (`param.${name}`); undefined when the table has none. */

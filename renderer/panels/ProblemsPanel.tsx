@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import type { Problem } from '../../engine/problems';
 import { lookup } from '../i18n/i18n';
+import { problemText } from '../i18n/problemText';
 import { useLanguage, useT } from '../i18n/useT';
 import { useApp, useAppStoreApi } from '../store/context';
 
@@ -15,7 +16,7 @@ export function ProblemRow({ problem, onSelect }: { problem: Problem; onSelect?:
       </span>
       <span className="problem__node">{problem.nodeId ?? t('problems.document')}</span>
       <span className="problem__title">{title}</span>
-      <span className="problem__message">{problem.message}</span>
+      <span className="problem__message">{problemText(problem, language)}</span>
     </>
   );
   return onSelect ? (

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useT } from '../i18n/useT';
 import { useApp, useAppStoreApi } from '../store/context';
 
-/** A short message at the bottom of the window (saved, connection refused); goes by itself. */
+/** A short message at the top of the canvas, under the toolbar (saved, connection refused); goes by itself. */
 export function Toast() {
   const toast = useApp((s) => s.toast);
   const store = useAppStoreApi();

@@ -1,4 +1,5 @@
 import { CURRENT_VERSION, type GraphDocument } from '../../engine/document/schema';
+import type { GraphChange } from './changes';
 
 /** The document "New" opens: an empty canvas. */
 export function emptyDocument(): GraphDocument {
@@ -28,4 +29,18 @@ export function suggestFileName(name: string): string {
 /** "moons.netcanvas.json" → "moons". */
 export function stripProjectExtension(fileName: string): string {
   return fileName.replace(/\.netcanvas\.json$/i, '').replace(/\.json$/i, '');
+}
+
+/**
+ * The changes that turn the canvas's graph into `to`'s (its nodes, edges, name and description), as
+ * one undoable step rather than a new document: a lesson's first variant put on the canvas while
+ * all its variants train. Canvas A, B → remove A, B; add `to`'s nodes, then its edges; set its name.
+ */
+export function replaceContentsChanges(from: GraphDocument, to: GraphDocument): GraphChange[] {
+  return [
+    ...from.nodes.map((n): GraphChange => ({ type: 'removeNode', id: n.id })),
+    ...to.nodes.map((node): GraphChange => ({ type: 'addNode', node: structuredClone(node) })),
+    ...to.edges.map((edge): GraphChange => ({ type: 'addEdge', edge: structuredClone(edge) })),
+    { type: 'setMeta', name: to.name, description: to.description },
+  ];
 }

@@ -13,12 +13,12 @@ export const selectLanguage = (s: AppState): Language =>
 /** Unsaved while the history head is not the step the file was saved (or opened) at. */
 export const selectIsDirty = (s: AppState): boolean => headId(s.history) !== s.savedHeadId;
 
-/** The file's name without its extension, else the document's name. */
+/** The project's name; for an unnamed project, its file's name without the extension, else "Untitled". */
 export const selectDisplayName = (s: AppState): string =>
-  s.fileName
-    ? stripProjectExtension(s.fileName)
-    : s.doc.name && s.doc.name !== 'Untitled'
-      ? s.doc.name
+  s.doc.name.trim() && s.doc.name !== 'Untitled'
+    ? s.doc.name
+    : s.fileName
+      ? stripProjectExtension(s.fileName)
       : translator(selectLanguage(s))('app.untitled');
 
 /** "• moons — NetCanvas" while unsaved, "moons — NetCanvas" when saved. */

@@ -1,8 +1,12 @@
 import { memo, useMemo } from 'react';
+import { useLanguage } from '../i18n/useT';
+import { useApp } from '../store/context';
+import { spansDecades } from './costScale';
 import { useTrainingT } from './hooks';
 import { LineChart, type LineSeries } from './LineChart';
 import { COLORS } from './palette';
 import { updatesKey } from './redraw';
+import { runName } from './runName';
 import type { RunRecord } from './runRecord';
 import { decimate, decimatedRows, MAX_DRAWN_ROWS, oscillation, smoothedSeries } from './series';
 
@@ -13,6 +17,9 @@ interface Props {
   biasCorrection: boolean;
 }
 
+/** "He (smoothed (β = 0.9))" beside other runs, the bare series name alone. */
+const named = (run: string | null, series: string) => (run ? `${run} (${series})` : series);
+
 const hasDropout = (run: RunRecord) => run.document.nodes.some((n) => n.kind === 'Dropout');
 
 /**
@@ -22,18 +29,24 @@ const hasDropout = (run: RunRecord) => run.document.nodes.some((n) => n.kind ===
  */
 export const CostChart = memo(function CostChart({ run, compare, beta, biasCorrection }: Props) {
   const t = useTrainingT();
+  const language = useLanguage();
   const others = useMemo(() => compare.filter((r) => r.id !== run.id), [compare, run.id]);
+  const logChoice = useApp((s) => s.costLogScale);
+  const setLog = useApp((s) => s.setCostLogScale);
+  const logY = logChoice ?? spansDecades([run, ...others].map((r) => r.updates.cost.view()));
+  // Beside other runs, the shown run's two curves carry its name too.
+  const ownName = others.length ? runName(run.label, t, language) : null;
   const series = useMemo<LineSeries[]>(
     () => [
-      { label: t('train.raw'), color: COLORS.raw, width: 1 },
-      { label: t('train.smoothed', { beta }), color: COLORS.smoothed, width: 2 },
+      { label: named(ownName, t('train.raw')), color: COLORS.raw, width: 1 },
+      { label: named(ownName, t('train.smoothed', { beta })), color: COLORS.smoothed, width: 2 },
       ...others.map((r, i) => ({
-        label: `${r.label} (${t('train.smoothed', { beta })})`,
+        label: `${runName(r.label, t, language)} (${t('train.smoothed', { beta })})`,
         color: COLORS.runs[(i + 1) % COLORS.runs.length] as string,
         width: 2,
       })),
     ],
-    [t, beta, others],
+    [t, beta, others, ownName, language],
   );
   const version = () => `${updatesKey([run, ...others])}|${beta}|${biasCorrection}`;
   const columns = (): ArrayLike<number>[] => {
@@ -65,14 +78,24 @@ export const CostChart = memo(function CostChart({ run, compare, beta, biasCorre
     <div className="nc-cost-chart">
       <LineChart
         title={t('train.costPerUpdate')}
-        xLabel="t"
+        xLabel={t('train.axis.update')}
         series={series}
         version={version}
         columns={columns}
         height={220}
+        logY={logY}
         testId="chart-cost"
       />
       <div className="nc-chart-notes">
+        <label>
+          <input
+            type="checkbox"
+            checked={logY}
+            onChange={(e) => setLog(e.target.checked)}
+            data-testid="cost-log-scale"
+          />{' '}
+          {t('train.logScale')}
+        </label>
         <span data-testid="oscillation">{t('train.oscillation', { value: figure.toFixed(4) })}</span>
         {hasDropout(run) && <span className="nc-note">{t('train.dropoutNote')}</span>}
       </div>

@@ -1,8 +1,12 @@
 import { memo, useMemo } from 'react';
+import { useLanguage } from '../i18n/useT';
+import { useApp } from '../store/context';
+import { spansDecades } from './costScale';
 import { useTrainingT } from './hooks';
 import { LineChart, type LineSeries } from './LineChart';
 import { COLORS } from './palette';
 import { epochsKey } from './redraw';
+import { runName } from './runName';
 import type { RunRecord } from './runRecord';
 import { decimate, decimatedRows, MAX_DRAWN_ROWS } from './series';
 
@@ -44,41 +48,55 @@ function aligned(runs: readonly RunRecord[], columns: readonly Column[]): ArrayL
 /** Train and dev cost, train and dev accuracy, and α per epoch; compared runs overlaid. */
 export const EpochCharts = memo(function EpochCharts({ run, compare }: Props) {
   const t = useTrainingT();
+  const language = useLanguage();
+  const epoch = t('train.axis.epoch');
   const runs = useMemo(() => [run, ...compare.filter((r) => r.id !== run.id)], [run, compare]);
   const many = runs.length > 1;
   const version = () => epochsKey(runs);
+  const logChoice = useApp((s) => s.costLogScale);
+  const logY =
+    logChoice ?? spansDecades(runs.flatMap((r) => [r.epochs.trainCost.view(), r.epochs.devCost.view()]));
   const { costSeries, accSeries, lrSeries } = useMemo(() => {
     const color = (i: number, single: string) =>
       many ? (COLORS.runs[i % COLORS.runs.length] as string) : single;
     const trainDev = (): LineSeries[] =>
       runs.flatMap((r, i) => [
         {
-          label: many ? `${r.label} train` : 'train',
+          label: many ? `${runName(r.label, t, language)} ${t('train.row.train')}` : t('train.row.train'),
           color: color(i, COLORS.train),
           width: 1.5,
           dash: [4, 3],
         },
-        { label: many ? `${r.label} dev` : 'dev', color: color(i, COLORS.dev), width: 2 },
+        {
+          label: many ? `${runName(r.label, t, language)} ${t('train.row.dev')}` : t('train.row.dev'),
+          color: color(i, COLORS.dev),
+          width: 2,
+        },
       ]);
     return {
       costSeries: trainDev(),
       accSeries: trainDev(),
-      lrSeries: runs.map((r, i) => ({ label: many ? r.label : 'α', color: color(i, COLORS.lr), width: 2 })),
+      lrSeries: runs.map((r, i) => ({
+        label: many ? runName(r.label, t, language) : 'α',
+        color: color(i, COLORS.lr),
+        width: 2,
+      })),
     };
-  }, [runs, many]);
+  }, [runs, many, t, language]);
   return (
     <div className="nc-epoch-charts">
       <LineChart
         title={t('train.epochCost')}
-        xLabel="epoch"
+        xLabel={epoch}
         series={costSeries}
         version={version}
         columns={() => aligned(runs, ['trainCost', 'devCost'])}
+        logY={logY}
         testId="chart-epoch-cost"
       />
       <LineChart
         title={t('train.epochAccuracy')}
-        xLabel="epoch"
+        xLabel={epoch}
         series={accSeries}
         version={version}
         columns={() => aligned(runs, ['trainAccuracy', 'devAccuracy'])}
@@ -86,7 +104,7 @@ export const EpochCharts = memo(function EpochCharts({ run, compare }: Props) {
       />
       <LineChart
         title={t('train.learningRate')}
-        xLabel="epoch"
+        xLabel={epoch}
         series={lrSeries}
         version={version}
         columns={() => aligned(runs, ['lr'])}

@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { positiveOnly } from './costScale';
 import { observeWidth, useFrameLoop } from './hooks';
 import { seriesKey } from './redraw';
 
@@ -41,8 +42,12 @@ export const LineChart = memo(function LineChart({
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const drawn = useRef('');
-  const getData = useRef({ version, columns });
-  getData.current = { version, columns };
+  // A log axis cannot draw zeros: they become gaps.
+  const drawnColumns = logY
+    ? () => columns().map((c, i) => (i === 0 ? c : (positiveOnly(c) as unknown as ArrayLike<number>)))
+    : columns;
+  const getData = useRef({ version, columns: drawnColumns });
+  getData.current = { version, columns: drawnColumns };
   // Parents rebuild equal series on every render (4 a second while training): the chart is built from
   // their key, so it is rebuilt only when they differ, not with a forced layout on every tick.
   const key = seriesKey(series);
@@ -90,5 +95,13 @@ export const LineChart = memo(function LineChart({
     plot.current.setData(getData.current.columns() as uPlot.AlignedData);
   });
 
-  return <div className="nc-chart" ref={box} data-testid={testId} data-version={drawn.current} />;
+  return (
+    <div
+      className="nc-chart"
+      ref={box}
+      data-testid={testId}
+      data-version={drawn.current}
+      data-scale={logY ? 'log' : 'linear'}
+    />
+  );
 });

@@ -1,6 +1,8 @@
 import { memo } from 'react';
+import { useLanguage } from '../i18n/useT';
 import { useApp } from '../store/context';
 import { useTrainingT } from './hooks';
+import { runName } from './runName';
 import type { RunRecord } from './runRecord';
 import { differingSettings } from './settingsDiff';
 
@@ -17,6 +19,7 @@ interface RunListProps {
 /** The session's runs: pick the one shown, tick others to overlay and compare their settings. */
 export const RunList = memo(function RunList({ runs, activeId, compareIds }: RunListProps) {
   const t = useTrainingT();
+  const language = useLanguage();
   const selectRun = useApp((s) => s.selectRun);
   const toggleCompare = useApp((s) => s.toggleCompare);
   const compared = runs.filter((r) => compareIds.includes(r.id) || r.id === activeId);
@@ -36,7 +39,7 @@ export const RunList = memo(function RunList({ runs, activeId, compareIds }: Run
               />
             </label>
             <button type="button" onClick={() => selectRun(r.id)} data-testid={`run-${r.label}`}>
-              {r.label} · {r.document.name}
+              {runName(r.label, t, language)} · <span data-latin-ok>{r.document.name}</span>
             </button>
             {r.saved && (
               <span
@@ -48,7 +51,8 @@ export const RunList = memo(function RunList({ runs, activeId, compareIds }: Run
               </span>
             )}
             <span className="nc-run-meta">
-              {t(`train.status.${r.status}`)} · seed {r.seed} · dev {pct(r.done?.dev?.accuracy)}
+              {t(`train.status.${r.status}`)} · {t('train.seedShort', { seed: r.seed })} ·{' '}
+              {t('train.row.dev')} {pct(r.done?.dev?.accuracy)}
             </span>
           </li>
         ))}
@@ -60,7 +64,7 @@ export const RunList = memo(function RunList({ runs, activeId, compareIds }: Run
             <tr>
               <th />
               {compared.map((r) => (
-                <th key={r.id}>{r.label}</th>
+                <th key={r.id}>{runName(r.label, t, language)}</th>
               ))}
             </tr>
           </thead>

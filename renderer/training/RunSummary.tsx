@@ -1,9 +1,12 @@
 import { memo } from 'react';
+import { defaultBaseError } from '../../engine/train/base-error';
 import type { SplitMetrics } from '../../engine/train/events';
 import { biasVarianceVerdict } from '../../engine/train/verdict';
+import { trainingTraits } from '../../engine/train/verdict-context';
 import { useLanguage } from '../i18n/useT';
 import { useApp } from '../store/context';
 import { useTrainingT } from './hooks';
+import { runName } from './runName';
 import type { RunRecord } from './runRecord';
 
 const fmt = (v: number | null | undefined, digits = 4) =>
@@ -20,7 +23,9 @@ export const RunSummary = memo(function RunSummary({ run }: { run: RunRecord; ti
   const setBaseError = useApp((s) => s.setBaseError);
   const done = run.done;
   if (!done) return null;
-  const verdict = biasVarianceVerdict(done.train, done.dev, baseError);
+  const traits = trainingTraits(run.document);
+  const base = baseError ?? defaultBaseError(traits.source);
+  const verdict = biasVarianceVerdict(done.train, done.dev, base, traits);
   const row = (name: string, m: SplitMetrics | null) =>
     m && (
       <tr key={name}>
@@ -32,9 +37,12 @@ export const RunSummary = memo(function RunSummary({ run }: { run: RunRecord; ti
     );
   return (
     <section className="nc-summary" data-testid="run-summary" data-reason={done.reason}>
-      <h3>{t('train.summary')}</h3>
+      <h3>
+        {t('train.summary')}: <span data-testid="summary-run">{runName(run.label, t, language)}</span>
+      </h3>
       <p className={`nc-reason nc-reason-${done.reason}`}>
-        {t(`train.reason.${done.reason}`)} {done.message}
+        {/* The engine's detail is English; the reason above says it in either language. */}
+        {t(`train.reason.${done.reason}`)} {language === 'en' ? done.message : ''}
       </p>
       <table>
         <thead>
@@ -45,7 +53,13 @@ export const RunSummary = memo(function RunSummary({ run }: { run: RunRecord; ti
             <th>m</th>
           </tr>
         </thead>
-        <tbody>{[row('train', done.train), row('dev', done.dev), row('test', done.test)]}</tbody>
+        <tbody>
+          {[
+            row(t('train.row.train'), done.train),
+            row(t('train.row.dev'), done.dev),
+            row(t('train.row.test'), done.test),
+          ]}
+        </tbody>
       </table>
       {done.bestEpoch !== null && <p>{t('train.bestEpoch', { epoch: done.bestEpoch })}</p>}
       <div className="nc-verdict" data-testid="verdict" data-kind={verdict.kind}>
@@ -57,7 +71,7 @@ export const RunSummary = memo(function RunSummary({ run }: { run: RunRecord; ti
             min={0}
             max={100}
             step={0.5}
-            value={Math.round(baseError * 1000) / 10}
+            value={Math.round(base * 1000) / 10}
             onChange={(e) => setBaseError(Number(e.target.value) / 100)}
             data-testid="base-error"
           />

@@ -1,6 +1,8 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { VariantQueueBanner } from '../gallery/VariantQueueBanner';
+import { problemText } from '../i18n/problemText';
+import { useLanguage } from '../i18n/useT';
 import { FiltersView } from '../inspect/FiltersView';
 import { LayersView } from '../inspect/LayersView';
 import { MistakesView } from '../inspect/MistakesView';
@@ -14,6 +16,7 @@ import { ProgressLine } from './ProgressLine';
 import { BACKENDS, type BackendChoice } from './protocol';
 import { RunList } from './RunList';
 import { RunSummary } from './RunSummary';
+import { sameGraph } from './runRecord';
 import { isTraining, selectActiveRun } from './trainingSlice';
 import './training.css';
 
@@ -40,6 +43,7 @@ const Toolbar = memo(function Toolbar() {
     })),
   );
   const [alpha, setAlpha] = useState('');
+  const errors = useTraining((s) => s.analysis.errorCount);
   const busy = isTraining(run);
   const beta = actions.smoothingBeta;
   return (
@@ -49,8 +53,9 @@ const Toolbar = memo(function Toolbar() {
           type="button"
           className="nc-primary"
           onClick={() => actions.train()}
+          disabled={errors > 0}
           data-testid="train"
-          title="Ctrl/⌘+Enter"
+          title={errors > 0 ? t('train.fixFirst') : 'Ctrl/⌘+Enter'}
         >
           {run ? t('train.again') : t('train.train')}
         </button>
@@ -163,6 +168,7 @@ const Toolbar = memo(function Toolbar() {
  */
 export const TrainingPanel = memo(function TrainingPanel() {
   const t = useTrainingT();
+  const language = useLanguage();
   const tick = useTraining((s) => s.trainingTick);
   const runs = useTraining((s) => s.runs);
   const run = useTraining(selectActiveRun);
@@ -174,6 +180,8 @@ export const TrainingPanel = memo(function TrainingPanel() {
   const stop = useTraining((s) => s.stopTraining);
   const compare = runs.filter((r) => compareIds.includes(r.id));
   const docAtStart = useRef<unknown>(null);
+  // The problems of a refused run stop mattering once the graph was edited since.
+  const fixedSince = useMemo(() => run?.status === 'invalid' && !sameGraph(run.document, doc), [run, doc]);
   const [graphChanged, setGraphChanged] = useState(false);
 
   useEffect(() => {
@@ -215,13 +223,13 @@ export const TrainingPanel = memo(function TrainingPanel() {
         </div>
       )}
       {!run && <p className="nc-empty">{t('train.noRuns')}</p>}
-      {run?.status === 'invalid' && (
+      {run?.status === 'invalid' && !fixedSince && (
         <div className="nc-banner nc-error" data-testid="train-problems">
           {t('train.invalid')}
           <ul>
             {run.problems.map((p) => (
               <li key={`${p.nodeId}-${p.code}-${p.message}`}>
-                <code>{p.nodeId ?? '—'}</code> {p.message}
+                <code>{p.nodeId ?? '—'}</code> {problemText(p, language)}
               </li>
             ))}
           </ul>

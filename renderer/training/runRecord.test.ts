@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sequentialDocument } from '../../engine/document/build';
-import { applyWorkerMessage, newRunRecord } from './runRecord';
+import { presetDocument } from '../store/testing';
+import { applyWorkerMessage, newRunRecord, sameGraph } from './runRecord';
 
 const doc = sequentialDocument({ layers: [{ kind: 'Dense', params: { units: 1, activation: 'sigmoid' } }] });
 const metrics = { cost: 0.5, loss: 0.5, accuracy: 0.8, m: 10 };
@@ -78,5 +79,19 @@ describe('a run record', () => {
     });
     expect(run.status).toBe('failed');
     expect(run.failure).toEqual({ message: 'device lost', next: 'webgl' });
+  });
+});
+
+describe('sameGraph', () => {
+  it('tells a changed network from a moved card', () => {
+    const preset = presetDocument();
+    const moved = { ...preset, nodes: preset.nodes.map((n) => ({ ...n, position: { x: 0, y: 0 } })) };
+    expect(sameGraph(preset, moved)).toBe(true);
+    const edited = {
+      ...preset,
+      nodes: preset.nodes.map((n) => (n.id === 'hidden1' ? { ...n, params: { ...n.params, units: 3 } } : n)),
+    };
+    expect(sameGraph(preset, edited)).toBe(false);
+    expect(sameGraph(preset, { ...preset, edges: preset.edges.slice(1) })).toBe(false);
   });
 });

@@ -181,3 +181,11 @@ export function applyWorkerMessage(run: RunRecord, message: FromWorker): boolean
   run.version += 1;
   return true;
 }
+
+/** Whether two documents hold the same network: node kinds, params and edges (positions aside). */
+export function sameGraph(a: GraphDocument, b: GraphDocument): boolean {
+  if (a === b) return true;
+  const network = (d: GraphDocument) =>
+    JSON.stringify([d.nodes.map((n) => [n.id, n.kind, n.params]), d.edges.map((e) => e.id)]);
+  return network(a) === network(b);
+}

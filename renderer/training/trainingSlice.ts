@@ -22,8 +22,15 @@ export interface TrainingSlice {
   /** β of the smoothed cost curve (spec §7), and whether it is bias-corrected. */
   smoothingBeta: number;
   biasCorrection: boolean;
-  /** Base (Bayes/human) error for the bias/variance verdict, as a fraction. */
-  baseError: number;
+  /**
+   * Base (Bayes/human) error for the bias/variance verdict, as a fraction; null until the user sets
+   * one: then each run is judged against its data set's default (`defaultBaseError`).
+   */
+  baseError: number | null;
+  /** The cost axes' scale as the user chose it; null: logarithmic when the costs span > 2 decades. */
+  costLogScale: boolean | null;
+  setCostLogScale(log: boolean): void;
+  /** Trains the canvas's document; refuses (with a toast) while the graph has errors. */
   train(options?: { newSeed?: boolean; backend?: BackendChoice }): void;
   /**
    * Trains `doc` (not the canvas's document) with its own seed, as a run named `label`; the canvas
@@ -135,8 +142,13 @@ export const createTrainingSlice =
       backendChoice: 'auto',
       smoothingBeta: 0.9,
       biasCorrection: true,
-      baseError: 0,
+      baseError: null,
+      costLogScale: null,
+      setCostLogScale: (costLogScale) => set({ costLogScale }),
       train(options = {}) {
+        // The toolbar's Train is disabled then; the panel's button and Ctrl+Enter end here.
+        if (get().analysis.errorCount > 0)
+          return get().showToast('error', { key: 'train.fixFirst', vars: {} });
         // A run on a built-in set installed on the machine reads its files first (once they are there).
         const doc = get().doc;
         const data = get().dataFilesFor(doc);

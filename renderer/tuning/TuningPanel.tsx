@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { bestResult, paramKey, trainedFully } from '../../engine/search';
+import { problemText } from '../i18n/problemText';
 import { useLanguage, useT } from '../i18n/useT';
 import { useApp } from '../store/context';
 import { formatLoss, formatPercent, paramName } from './format';
@@ -165,7 +166,7 @@ export const TuningPanel = memo(function TuningPanel() {
             {t('tuning.problems')}
             <ul>
               {tuning.problems.map((p) => (
-                <li key={`${p.nodeId}|${p.code}|${p.message}`}>{p.message}</li>
+                <li key={`${p.nodeId}|${p.code}|${p.message}`}>{problemText(p, language)}</li>
               ))}
             </ul>
           </div>

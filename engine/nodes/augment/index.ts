@@ -42,7 +42,10 @@ export const Augment: LayerKind<AugmentParams> = {
   params: AugmentParamsSchema,
   inputs: [TENSOR_IN],
   outputs: [TENSOR_OUT],
-  summary: (p) => `shift ±${p.maxShift}px${p.flipHorizontal ? ' · flip' : ''}`,
+  summary: (p, language = 'en') =>
+    language === 'zh'
+      ? `平移 ±${p.maxShift} 像素${p.flipHorizontal ? ' · 翻转' : ''}`
+      : `shift ±${p.maxShift}px${p.flipHorizontal ? ' · flip' : ''}`,
   preprocessing: true,
   inferShape(inputs, _params, ctx) {
     const input = inputs[0] ?? UNKNOWN_SHAPE;

@@ -8,7 +8,7 @@ import {
 } from '../../model/activations.js';
 import { InitializerSchema, initStd } from '../../model/initializers.js';
 import { newVariable } from '../../model/variables.js';
-import { warning } from '../../problems.js';
+import { detailed, warning } from '../../problems.js';
 import type { Random } from '../../random.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type ExportedLayer, type LayerKind, type LayerParameter, TENSOR_IN, TENSOR_OUT } from '../types.js';
@@ -93,11 +93,15 @@ export const Conv2D: LayerKind<Conv2DParams> = {
     );
     if (params.initializer === 'zeros') {
       result.problems.push(
-        warning(
-          'ZEROS_INIT',
-          ctx.nodeId,
-          'Zeros initialization: every filter computes the same feature and stays the same (symmetry is never broken). Use He for ReLU.',
-          'initializer',
+        detailed(
+          warning(
+            'ZEROS_INIT',
+            ctx.nodeId,
+            'Zeros initialization: every filter computes the same feature and stays the same (symmetry is never broken). Use He for ReLU.',
+            'initializer',
+          ),
+          'zerosInitFilters',
+          {},
         ),
       );
     }

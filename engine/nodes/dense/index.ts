@@ -8,7 +8,7 @@ import {
 } from '../../model/activations.js';
 import { INITIALIZER_FORMULAS, InitializerSchema, initialWeights } from '../../model/initializers.js';
 import { newVariable } from '../../model/variables.js';
-import { error, type Problem, warning } from '../../problems.js';
+import { detailed, error, type Problem, warning } from '../../problems.js';
 import { product, shapeOf, sizeOf, UNKNOWN_SHAPE } from '../shape.js';
 import {
   type BuildContext,
@@ -96,18 +96,22 @@ export const Dense: LayerKind<DenseParams> = {
   },
   inputs: [TENSOR_IN],
   outputs: [TENSOR_OUT],
-  summary: (p) =>
-    `${p.units} units · ${p.activation} · ${p.initializer}${p.l2 ? ` · L2 ${p.l2}` : ''}${p.l1 ? ` · L1 ${p.l1}` : ''}`,
+  summary: (p, language = 'en') =>
+    `${p.units} ${language === 'zh' ? '个单元' : 'units'} · ${p.activation} · ${p.initializer}${p.l2 ? ` · L2 ${p.l2}` : ''}${p.l1 ? ` · L1 ${p.l1}` : ''}`,
   inferShape(inputs, params, ctx) {
     const problems: Problem[] = [];
     const features = sizeOf(inputs[0] ?? UNKNOWN_SHAPE);
     if (params.initializer === 'zeros') {
       problems.push(
-        warning(
-          'ZEROS_INIT',
-          ctx.nodeId,
-          'Zeros initialization: every unit of this layer computes the same function and stays the same (symmetry is never broken). Use He for ReLU.',
-          'initializer',
+        detailed(
+          warning(
+            'ZEROS_INIT',
+            ctx.nodeId,
+            'Zeros initialization: every unit of this layer computes the same function and stays the same (symmetry is never broken). Use He for ReLU.',
+            'initializer',
+          ),
+          'zerosInitUnits',
+          {},
         ),
       );
     }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { warning } from '../../problems.js';
+import { detailed, warning } from '../../problems.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { dropoutExport } from './export.js';
@@ -41,10 +41,14 @@ export const Dropout: LayerKind<DropoutParams> = {
     const input = inputs[0] ?? UNKNOWN_SHAPE;
     const problems = ctx.isFirstLayer
       ? [
-          warning(
-            'DROPOUT_ON_INPUT',
-            ctx.nodeId,
-            'Dropout right after the input drops input features; the notes advise against dropout on the first layer.',
+          detailed(
+            warning(
+              'DROPOUT_ON_INPUT',
+              ctx.nodeId,
+              'Dropout right after the input drops input features; the notes advise against dropout on the first layer.',
+            ),
+            'dropoutOnInput',
+            {},
           ),
         ]
       : [];

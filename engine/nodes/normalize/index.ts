@@ -29,7 +29,7 @@ export const Normalize: LayerKind<NormalizeParams> = {
   params: NormalizeParamsSchema,
   inputs: [TENSOR_IN],
   outputs: [TENSOR_OUT],
-  summary: () => 'μ, σ from train',
+  summary: (_p, language = 'en') => (language === 'zh' ? 'μ、σ 取自训练集' : 'μ, σ from train'),
   needsInputStatistics: true,
   preprocessing: true,
   inferShape(inputs, _params, ctx) {

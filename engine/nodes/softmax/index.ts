@@ -27,7 +27,7 @@ export const Softmax: LayerKind<SoftmaxParams> = {
   params: SoftmaxParamsSchema,
   inputs: [TENSOR_IN],
   outputs: [TENSOR_OUT],
-  summary: () => 'C classes',
+  summary: (_p, language = 'en') => (language === 'zh' ? 'C 个类别' : 'C classes'),
   inferShape(inputs, _params, ctx) {
     const input = inputs[0] ?? UNKNOWN_SHAPE;
     const problems =
