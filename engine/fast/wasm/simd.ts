@@ -1,6 +1,6 @@
 import type { matmulBias, matmulTransA, matmulTransB } from '../matmul.js';
-import { encodeModule, FunctionBody, Op, Simd } from './encoder.js';
-import { kernelModule } from './kernels.js';
+import { decodeBase64 } from './base64.js';
+import { PRODUCTS_SHARED_WASM, PRODUCTS_WASM } from './kernels.generated.js';
 import {
   DOTS,
   GEMM,
@@ -26,13 +26,6 @@ const CHUNKS = 8;
 
 const compiled = new Map<boolean, WebAssembly.Module | null>();
 
-/** A function returning f32x4.splat(0): WebAssembly.validate accepts it only where SIMD is on. */
-function probeModule(): Uint8Array<ArrayBuffer> {
-  const body = new FunctionBody([]);
-  body.op(Op.f32Const, 0, 0, 0, 0).simd(Simd.f32x4Splat).op(Op.drop);
-  return encodeModule({ minimumPages: 1 }, [{ name: 'probe', body }]);
-}
-
 /**
  * The compiled kernel module for a private (or a shared) memory, or null where WebAssembly SIMD is
  * missing, shared memory is unavailable (no cross-origin isolation), or synchronous compilation is
@@ -44,9 +37,10 @@ export function simdKernelModule(shared = false): WebAssembly.Module | null {
   let module: WebAssembly.Module | null = null;
   try {
     const sharable = !shared || typeof SharedArrayBuffer === 'function'; // browsers: cross-origin isolated only
-    if (typeof WebAssembly === 'object' && sharable && WebAssembly.validate(probeModule())) {
-      const memory = shared ? { minimumPages: 1, maximumPages: 65536, shared } : { minimumPages: 1 };
-      module = new WebAssembly.Module(kernelModule(memory));
+    const bytes = decodeBase64(shared ? PRODUCTS_SHARED_WASM : PRODUCTS_WASM);
+    // validate is false where SIMD (or, for the shared module, threads) is missing.
+    if (typeof WebAssembly === 'object' && sharable && WebAssembly.validate(bytes)) {
+      module = new WebAssembly.Module(bytes);
       if (shared) new WebAssembly.Memory({ initial: 1, maximum: 1, shared }); // throws where unavailable
     }
   } catch {
