@@ -1,11 +1,15 @@
 import { matmulBias, matmulTransA, matmulTransB } from './matmul.js';
+import { jsSteps, type StepKernels } from './steps.js';
 import type { SpawnKernelHelper } from './wasm/parallel.js';
 import { SimdKernels, simdKernelModule } from './wasm/simd.js';
 
 /** Which matrix products the fast executor runs: WebAssembly SIMD where available ('auto'), or forced. */
 export type KernelChoice = 'auto' | 'simd' | 'js';
 
-/** The three products of a Dense layer on row-major float32 buffers, as matmul.ts defines them. */
+/**
+ * The three products of a Dense layer on row-major float32 buffers, as matmul.ts defines them, and
+ * the optimizer steps (steps.ts).
+ */
 export interface MatmulKernels {
   readonly name: 'simd' | 'js';
   /** Threads sharing each large product. */
@@ -16,9 +20,18 @@ export interface MatmulKernels {
   matmulTransA: typeof matmulTransA;
   /** C[m×k] = D·Bᵀ with D [m×n], B [k×n]. */
   matmulTransB: typeof matmulTransB;
+  /** One optimizer step on one parameter tensor. */
+  readonly steps: StepKernels;
 }
 
-export const jsKernels: MatmulKernels = { name: 'js', threads: 1, matmulBias, matmulTransA, matmulTransB };
+export const jsKernels: MatmulKernels = {
+  name: 'js',
+  threads: 1,
+  matmulBias,
+  matmulTransA,
+  matmulTransB,
+  steps: jsSteps,
+};
 
 /** Whether this realm runs the SIMD kernels (WebAssembly SIMD present and the module compiles). */
 export function simdAvailable(): boolean {

@@ -1,6 +1,12 @@
 import type { matmulBias, matmulTransA, matmulTransB } from '../matmul.js';
+import { jsSteps, type StepKernels } from '../steps.js';
 import { decodeBase64 } from './base64.js';
-import { PRODUCTS_SHARED_WASM, PRODUCTS_WASM } from './kernels.generated.js';
+import {
+  ELEMENTWISE_SHARED_WASM,
+  ELEMENTWISE_WASM,
+  PRODUCTS_SHARED_WASM,
+  PRODUCTS_WASM,
+} from './kernels.generated.js';
 import {
   DOTS,
   GEMM,
@@ -9,6 +15,7 @@ import {
   type KernelExports,
   type SpawnKernelHelper,
 } from './parallel.js';
+import { type ElementwiseExports, simdSteps } from './simd-steps.js';
 
 /**
  * The SIMD kernels bound to one WebAssembly.Memory of a fixed size: `take` hands out float32 views
@@ -24,20 +31,17 @@ const SPLIT_MACS = 1 << 20;
 /** Chunks of a shared product: small enough that a late helper still takes its part. */
 const CHUNKS = 8;
 
-const compiled = new Map<boolean, WebAssembly.Module | null>();
+/** Compiled modules by source and memory ("products/shared"), null where they cannot be had. */
+const compiled = new Map<string, WebAssembly.Module | null>();
 
-/**
- * The compiled kernel module for a private (or a shared) memory, or null where WebAssembly SIMD is
- * missing, shared memory is unavailable (no cross-origin isolation), or synchronous compilation is
- * refused (Chromium's main thread, for modules over its limit). Compiled once per realm.
- */
-export function simdKernelModule(shared = false): WebAssembly.Module | null {
-  const known = compiled.get(shared);
+/** `base64`'s module compiled once per realm under `key`, or null (see simdKernelModule). */
+function compileOnce(key: string, base64: string, shared: boolean): WebAssembly.Module | null {
+  const known = compiled.get(key);
   if (known !== undefined) return known;
   let module: WebAssembly.Module | null = null;
   try {
     const sharable = !shared || typeof SharedArrayBuffer === 'function'; // browsers: cross-origin isolated only
-    const bytes = decodeBase64(shared ? PRODUCTS_SHARED_WASM : PRODUCTS_WASM);
+    const bytes = decodeBase64(base64);
     // validate is false where SIMD (or, for the shared module, threads) is missing.
     if (typeof WebAssembly === 'object' && sharable && WebAssembly.validate(bytes)) {
       module = new WebAssembly.Module(bytes);
@@ -46,8 +50,22 @@ export function simdKernelModule(shared = false): WebAssembly.Module | null {
   } catch {
     module = null;
   }
-  compiled.set(shared, module);
+  compiled.set(key, module);
   return module;
+}
+
+/**
+ * The compiled kernel module (the products) for a private (or a shared) memory, or null where
+ * WebAssembly SIMD is missing, shared memory is unavailable (no cross-origin isolation), or
+ * synchronous compilation is refused (Chromium's main thread, for modules over its limit).
+ */
+export function simdKernelModule(shared = false): WebAssembly.Module | null {
+  return compileOnce(`products/${shared}`, shared ? PRODUCTS_SHARED_WASM : PRODUCTS_WASM, shared);
+}
+
+/** The element-wise module (optimizer steps) for a private or a shared memory, or null. */
+function elementwiseModule(shared: boolean): WebAssembly.Module | null {
+  return compileOnce(`elementwise/${shared}`, shared ? ELEMENTWISE_SHARED_WASM : ELEMENTWISE_WASM, shared);
 }
 
 export class SimdKernels {
@@ -57,6 +75,8 @@ export class SimdKernels {
   /** Set when a helper thread shares the large products. */
   private readonly jobs: JobPoster | null = null;
   private next = RESERVED;
+  /** The optimizer steps: SIMD where the element-wise module compiles, else the JS loops. */
+  readonly steps: StepKernels;
 
   /**
    * Kernels over a memory that holds `floats` values in `buffers` views (alignment included). With
@@ -69,6 +89,14 @@ export class SimdKernels {
     );
     const instance = new WebAssembly.Instance(module, { env: { memory: this.memory } });
     this.exports = instance.exports as unknown as KernelExports;
+    const elementwise = elementwiseModule(spawn !== undefined);
+    this.steps = elementwise
+      ? simdSteps(
+          new WebAssembly.Instance(elementwise, { env: { memory: this.memory } })
+            .exports as unknown as ElementwiseExports,
+          (x) => this.vector(x),
+        )
+      : jsSteps;
     if (spawn) {
       spawn(module, this.memory);
       this.jobs = new JobPoster(this.memory, this.exports);
@@ -80,7 +108,10 @@ export class SimdKernels {
     return this.jobs ? 2 : 1;
   }
 
-  /** A zeroed view of `length` floats, starting on a 16-byte boundary. */
+  /**
+   * A zeroed view of `length` floats, starting on a 16-byte boundary; the bytes up to the next one
+   * belong to no other view (the element-wise kernels run whole vectors over them).
+   */
   take(length: number): Float32Array {
     const view = new Float32Array(this.memory.buffer, this.next, length);
     this.next += Math.ceil((4 * length) / 16) * 16;
@@ -90,6 +121,13 @@ export class SimdKernels {
   private at(x: Float32Array): number {
     if (x.buffer !== this.memory.buffer) throw new Error('A SIMD operand outside the kernel memory.');
     return x.byteOffset;
+  }
+
+  /** The address of a buffer that `take` handed out, for the kernels that run whole vectors past its end. */
+  private vector(x: Float32Array): number {
+    const at = this.at(x);
+    if (at % 16 !== 0) throw new Error('A SIMD vector operand off a 16-byte boundary.');
+    return at;
   }
 
   /** C[m×n] = A[m×k]·B[k×n] + bias (null: 0). */

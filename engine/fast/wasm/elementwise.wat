@@ -1,0 +1,119 @@
+;; The fast executor's element-wise kernels in WebAssembly SIMD: the spec's optimizer steps (§8) on
+;; one parameter tensor, and the piecewise-linear activations. Float32 buffers at byte addresses in
+;; the one imported memory; n values each. Assembled with products.wat (see there).
+;;
+;; Whole vectors only: a call on n values runs over ⌈n/4⌉·4 of them. Every buffer SimdKernels hands
+;; out starts on a 16-byte boundary and ends on one, padded with bytes that belong to no other buffer,
+;; so the last vector's extra lanes touch nothing anyone reads.
+;;
+;; Each formula runs in float32, rounded after every operation; the JS loops it replaces
+;; (engine/fast/steps.ts, activations.ts) run in float64 and round once, on the store.
+(module
+  (import "env" "memory" (memory 1))
+
+  ;; Gradient descent: W := W − α dW. Example: W [784×256], dW [784×256], n = 200704.
+  (func (export "gd") (param $w i32) (param $dw i32) (param $n i32) (param $lr f32)
+    (local $end i32) (local $alpha v128)
+    (local.set $alpha (f32x4.splat (local.get $lr)))
+    (local.set $end (i32.add (local.get $w) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $vector
+        (br_if $done (i32.ge_u (local.get $w) (local.get $end)))
+        (v128.store (local.get $w)
+          (f32x4.sub (v128.load (local.get $w)) (f32x4.mul (local.get $alpha) (v128.load (local.get $dw)))))
+        (local.set $w (i32.add (local.get $w) (i32.const 16)))
+        (local.set $dw (i32.add (local.get $dw) (i32.const 16)))
+        (br $vector))))
+
+  ;; Momentum: v := β v + (1 − β) dW; W := W − α v. `rest` is 1 − β.
+  (func (export "momentum")
+    (param $w i32) (param $dw i32) (param $v i32) (param $n i32)
+    (param $beta f32) (param $rest f32) (param $lr f32)
+    (local $end i32) (local $keep v128) (local $add v128) (local $alpha v128) (local $velocity v128)
+    (local.set $keep (f32x4.splat (local.get $beta)))
+    (local.set $add (f32x4.splat (local.get $rest)))
+    (local.set $alpha (f32x4.splat (local.get $lr)))
+    (local.set $end (i32.add (local.get $w) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $vector
+        (br_if $done (i32.ge_u (local.get $w) (local.get $end)))
+        (local.set $velocity
+          (f32x4.add (f32x4.mul (local.get $keep) (v128.load (local.get $v)))
+            (f32x4.mul (local.get $add) (v128.load (local.get $dw)))))
+        (v128.store (local.get $v) (local.get $velocity))
+        (v128.store (local.get $w)
+          (f32x4.sub (v128.load (local.get $w)) (f32x4.mul (local.get $alpha) (local.get $velocity))))
+        (local.set $w (i32.add (local.get $w) (i32.const 16)))
+        (local.set $dw (i32.add (local.get $dw) (i32.const 16)))
+        (local.set $v (i32.add (local.get $v) (i32.const 16)))
+        (br $vector))))
+
+  ;; RMSprop: s := β₂ s + (1 − β₂) dW·dW; W := W − α dW / √(s + ε). `rest` is 1 − β₂.
+  (func (export "rmsprop")
+    (param $w i32) (param $dw i32) (param $s i32) (param $n i32)
+    (param $beta2 f32) (param $rest f32) (param $epsilon f32) (param $lr f32)
+    (local $end i32) (local $keep v128) (local $add v128) (local $eps v128) (local $alpha v128)
+    (local $g v128) (local $square v128)
+    (local.set $keep (f32x4.splat (local.get $beta2)))
+    (local.set $add (f32x4.splat (local.get $rest)))
+    (local.set $eps (f32x4.splat (local.get $epsilon)))
+    (local.set $alpha (f32x4.splat (local.get $lr)))
+    (local.set $end (i32.add (local.get $w) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $vector
+        (br_if $done (i32.ge_u (local.get $w) (local.get $end)))
+        (local.set $g (v128.load (local.get $dw)))
+        (local.set $square
+          (f32x4.add (f32x4.mul (local.get $keep) (v128.load (local.get $s)))
+            (f32x4.mul (f32x4.mul (local.get $add) (local.get $g)) (local.get $g))))
+        (v128.store (local.get $s) (local.get $square))
+        (v128.store (local.get $w)
+          (f32x4.sub (v128.load (local.get $w))
+            (f32x4.div (f32x4.mul (local.get $alpha) (local.get $g))
+              (f32x4.sqrt (f32x4.add (local.get $square) (local.get $eps))))))
+        (local.set $w (i32.add (local.get $w) (i32.const 16)))
+        (local.set $dw (i32.add (local.get $dw) (i32.const 16)))
+        (local.set $s (i32.add (local.get $s) (i32.const 16)))
+        (br $vector))))
+
+  ;; Adam: v := β₁ v + (1 − β₁) dW; s := β₂ s + (1 − β₂) dW·dW; W := W − α (v/c₁) / √(s/c₂ + ε),
+  ;; with the bias corrections c₁ = 1 − β₁ᵗ, c₂ = 1 − β₂ᵗ. `rest1`, `rest2` are 1 − β₁, 1 − β₂.
+  (func (export "adam")
+    (param $w i32) (param $dw i32) (param $v i32) (param $s i32) (param $n i32)
+    (param $beta1 f32) (param $rest1 f32) (param $beta2 f32) (param $rest2 f32) (param $epsilon f32)
+    (param $lr f32) (param $c1 f32) (param $c2 f32)
+    (local $end i32) (local $keep1 v128) (local $add1 v128) (local $keep2 v128) (local $add2 v128)
+    (local $eps v128) (local $alpha v128) (local $correct1 v128) (local $correct2 v128)
+    (local $g v128) (local $velocity v128) (local $square v128)
+    (local.set $keep1 (f32x4.splat (local.get $beta1)))
+    (local.set $add1 (f32x4.splat (local.get $rest1)))
+    (local.set $keep2 (f32x4.splat (local.get $beta2)))
+    (local.set $add2 (f32x4.splat (local.get $rest2)))
+    (local.set $eps (f32x4.splat (local.get $epsilon)))
+    (local.set $alpha (f32x4.splat (local.get $lr)))
+    (local.set $correct1 (f32x4.splat (local.get $c1)))
+    (local.set $correct2 (f32x4.splat (local.get $c2)))
+    (local.set $end (i32.add (local.get $w) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $vector
+        (br_if $done (i32.ge_u (local.get $w) (local.get $end)))
+        (local.set $g (v128.load (local.get $dw)))
+        (local.set $velocity
+          (f32x4.add (f32x4.mul (local.get $keep1) (v128.load (local.get $v)))
+            (f32x4.mul (local.get $add1) (local.get $g))))
+        (local.set $square
+          (f32x4.add (f32x4.mul (local.get $keep2) (v128.load (local.get $s)))
+            (f32x4.mul (f32x4.mul (local.get $add2) (local.get $g)) (local.get $g))))
+        (v128.store (local.get $v) (local.get $velocity))
+        (v128.store (local.get $s) (local.get $square))
+        (v128.store (local.get $w)
+          (f32x4.sub (v128.load (local.get $w))
+            (f32x4.div (f32x4.mul (local.get $alpha) (f32x4.div (local.get $velocity) (local.get $correct1)))
+              (f32x4.sqrt
+                (f32x4.add (f32x4.div (local.get $square) (local.get $correct2)) (local.get $eps))))))
+        (local.set $w (i32.add (local.get $w) (i32.const 16)))
+        (local.set $dw (i32.add (local.get $dw) (i32.const 16)))
+        (local.set $v (i32.add (local.get $v) (i32.const 16)))
+        (local.set $s (i32.add (local.get $s) (i32.const 16)))
+        (br $vector))))
+)

@@ -1,0 +1,64 @@
+import type { StepKernels } from '../steps.js';
+
+/** The element-wise module's exports (wasm/elementwise.wat): byte addresses, counts, float32 scalars. */
+export interface ElementwiseExports {
+  gd(w: number, dw: number, n: number, lr: number): void;
+  momentum(w: number, dw: number, v: number, n: number, beta: number, rest: number, lr: number): void;
+  rmsprop(
+    w: number,
+    dw: number,
+    s: number,
+    n: number,
+    beta2: number,
+    rest: number,
+    epsilon: number,
+    lr: number,
+  ): void;
+  adam(
+    w: number,
+    dw: number,
+    v: number,
+    s: number,
+    n: number,
+    beta1: number,
+    rest1: number,
+    beta2: number,
+    rest2: number,
+    epsilon: number,
+    lr: number,
+    c1: number,
+    c2: number,
+  ): void;
+}
+
+/**
+ * The optimizer steps on the SIMD module, for tensors that `vector` turns into byte addresses (it
+ * must refuse a view that does not start a buffer of the kernels' memory: the module runs whole
+ * vectors, into the padding after the last value). 1 − β and Adam's 1 − βᵗ are computed here in
+ * float64, as the JS steps compute them, and reach the module rounded to float32.
+ */
+export function simdSteps(exports: ElementwiseExports, vector: (x: Float32Array) => number): StepKernels {
+  return {
+    gd: (w, dw, lr) => exports.gd(vector(w), vector(dw), w.length, lr),
+    momentum: (w, dw, v, beta, lr) =>
+      exports.momentum(vector(w), vector(dw), vector(v), w.length, beta, 1 - beta, lr),
+    rmsprop: (w, dw, s, beta2, epsilon, lr) =>
+      exports.rmsprop(vector(w), vector(dw), vector(s), w.length, beta2, 1 - beta2, epsilon, lr),
+    adam: (w, dw, v, s, { beta1, beta2, epsilon }, lr, t) =>
+      exports.adam(
+        vector(w),
+        vector(dw),
+        vector(v),
+        vector(s),
+        w.length,
+        beta1,
+        1 - beta1,
+        beta2,
+        1 - beta2,
+        epsilon,
+        lr,
+        1 - beta1 ** t,
+        1 - beta2 ** t,
+      ),
+  };
+}
