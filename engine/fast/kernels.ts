@@ -22,6 +22,38 @@ export interface MatmulKernels {
   matmulTransB: typeof matmulTransB;
   /** One optimizer step on one parameter tensor. */
   readonly steps: StepKernels;
+  /** BatchNorm's per-element passes in SIMD, or null: the lowering runs its own JS loops. */
+  readonly batchNorm: BatchNormKernels | null;
+}
+
+/**
+ * BatchNorm's two per-element passes over `cells` rows of c channels (c a multiple of 4), with
+ * per-channel float32 vectors of c: [64×32] in, [64×32] out. Operands are buffers the kernels bound.
+ */
+export interface BatchNormKernels {
+  /** xHat := (x − μ)/σ; out := γ·xHat + β (σ = √(σ² + ε)). */
+  forward(
+    x: Float32Array,
+    mean: Float32Array,
+    std: Float32Array,
+    gamma: Float32Array,
+    beta: Float32Array,
+    xHat: Float32Array,
+    out: Float32Array,
+    cells: number,
+    c: number,
+  ): void;
+  /** dx := scale·((N·d − Σd) − xHat·Σd·xHat), N = cells, scale = γ/(N·σ) per channel. */
+  backward(
+    d: Float32Array,
+    xHat: Float32Array,
+    scale: Float32Array,
+    sumD: Float32Array,
+    sumDxHat: Float32Array,
+    dx: Float32Array,
+    cells: number,
+    c: number,
+  ): void;
 }
 
 export const jsKernels: MatmulKernels = {
@@ -31,6 +63,7 @@ export const jsKernels: MatmulKernels = {
   matmulTransA,
   matmulTransB,
   steps: jsSteps,
+  batchNorm: null,
 };
 
 /** Whether this realm runs the SIMD kernels (WebAssembly SIMD present and the module compiles). */

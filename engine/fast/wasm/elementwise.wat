@@ -1,5 +1,5 @@
 ;; The fast executor's element-wise kernels in WebAssembly SIMD: the spec's optimizer steps (§8) on
-;; one parameter tensor, and the piecewise-linear activations. Float32 buffers at byte addresses in
+;; one parameter tensor, and BatchNorm's per-channel passes. Float32 buffers at byte addresses in
 ;; the one imported memory; n values each. Assembled with products.wat (see there).
 ;;
 ;; Whole vectors only: a call on n values runs over ⌈n/4⌉·4 of them. Every buffer SimdKernels hands
@@ -7,7 +7,7 @@
 ;; so the last vector's extra lanes touch nothing anyone reads.
 ;;
 ;; Each formula runs in float32, rounded after every operation; the JS loops it replaces
-;; (engine/fast/steps.ts, activations.ts) run in float64 and round once, on the store.
+;; (engine/fast/steps.ts, engine/nodes/batchnorm/fast.ts) run in float64 and round once, on the store.
 (module
   (import "env" "memory" (memory 1))
 
@@ -116,4 +116,62 @@
         (local.set $v (i32.add (local.get $v) (i32.const 16)))
         (local.set $s (i32.add (local.get $s) (i32.const 16)))
         (br $vector))))
+;; BatchNorm: xHat := (x − μ)/σ, out := γ·xHat + β, over `cells` rows of c channels (c a multiple
+  ;; of 4) with μ, σ = √(σ² + ε), γ, β vectors of c. Example: [64×32] → [64×32]. Its operands are
+  ;; float32 values and the JS form rounds each step to float32 too, so the two agree to the bit.
+  (func (export "batchNormForward")
+    (param $x i32) (param $mean i32) (param $std i32) (param $gamma i32) (param $beta i32)
+    (param $xHat i32) (param $out i32) (param $cells i32) (param $c i32)
+    (local $rowBytes i32) (local $j i32) (local $h v128)
+    (local.set $rowBytes (i32.shl (local.get $c) (i32.const 2)))
+    (block $done
+      (loop $cell
+        (br_if $done (i32.le_s (local.get $cells) (i32.const 0)))
+        (local.set $j (i32.const 0))
+        (loop $vector
+          (local.set $h
+            (f32x4.div
+              (f32x4.sub (v128.load (i32.add (local.get $x) (local.get $j)))
+                (v128.load (i32.add (local.get $mean) (local.get $j))))
+              (v128.load (i32.add (local.get $std) (local.get $j)))))
+          (v128.store (i32.add (local.get $xHat) (local.get $j)) (local.get $h))
+          (v128.store (i32.add (local.get $out) (local.get $j))
+            (f32x4.add (f32x4.mul (local.get $h) (v128.load (i32.add (local.get $gamma) (local.get $j))))
+              (v128.load (i32.add (local.get $beta) (local.get $j)))))
+          (local.set $j (i32.add (local.get $j) (i32.const 16)))
+          (br_if $vector (i32.lt_s (local.get $j) (local.get $rowBytes))))
+        (local.set $x (i32.add (local.get $x) (local.get $rowBytes)))
+        (local.set $xHat (i32.add (local.get $xHat) (local.get $rowBytes)))
+        (local.set $out (i32.add (local.get $out) (local.get $rowBytes)))
+        (local.set $cells (i32.sub (local.get $cells) (i32.const 1)))
+        (br $cell))))
+
+  ;; BatchNorm's input gradient: dx := scale·((N·d − Σd) − xHat·Σd·xHat) with N = cells and, per
+  ;; channel, scale = γ/(N·σ), Σd and Σd·xHat (vectors of c, c a multiple of 4). Example:
+  ;; d [64×32], xHat [64×32] → dx [64×32].
+  (func (export "batchNormBackward")
+    (param $d i32) (param $xHat i32) (param $scale i32) (param $sumD i32) (param $sumDxHat i32)
+    (param $dx i32) (param $cells i32) (param $c i32)
+    (local $rowBytes i32) (local $j i32) (local $n v128)
+    (local.set $rowBytes (i32.shl (local.get $c) (i32.const 2)))
+    (local.set $n (f32x4.splat (f32.convert_i32_s (local.get $cells))))
+    (block $done
+      (loop $cell
+        (br_if $done (i32.le_s (local.get $cells) (i32.const 0)))
+        (local.set $j (i32.const 0))
+        (loop $vector
+          (v128.store (i32.add (local.get $dx) (local.get $j))
+            (f32x4.mul (v128.load (i32.add (local.get $scale) (local.get $j)))
+              (f32x4.sub
+                (f32x4.sub (f32x4.mul (local.get $n) (v128.load (i32.add (local.get $d) (local.get $j))))
+                  (v128.load (i32.add (local.get $sumD) (local.get $j))))
+                (f32x4.mul (v128.load (i32.add (local.get $xHat) (local.get $j)))
+                  (v128.load (i32.add (local.get $sumDxHat) (local.get $j)))))))
+          (local.set $j (i32.add (local.get $j) (i32.const 16)))
+          (br_if $vector (i32.lt_s (local.get $j) (local.get $rowBytes))))
+        (local.set $d (i32.add (local.get $d) (local.get $rowBytes)))
+        (local.set $xHat (i32.add (local.get $xHat) (local.get $rowBytes)))
+        (local.set $dx (i32.add (local.get $dx) (local.get $rowBytes)))
+        (local.set $cells (i32.sub (local.get $cells) (i32.const 1)))
+        (br $cell))))
 )

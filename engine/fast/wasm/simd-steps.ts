@@ -1,3 +1,4 @@
+import type { BatchNormKernels } from '../kernels.js';
 import type { StepKernels } from '../steps.js';
 
 /** The element-wise module's exports (wasm/elementwise.wat): byte addresses, counts, float32 scalars. */
@@ -29,6 +30,27 @@ export interface ElementwiseExports {
     c1: number,
     c2: number,
   ): void;
+  batchNormForward(
+    x: number,
+    mean: number,
+    std: number,
+    gamma: number,
+    beta: number,
+    xHat: number,
+    out: number,
+    cells: number,
+    c: number,
+  ): void;
+  batchNormBackward(
+    d: number,
+    xHat: number,
+    scale: number,
+    sumD: number,
+    sumDxHat: number,
+    dx: number,
+    cells: number,
+    c: number,
+  ): void;
 }
 
 /**
@@ -59,6 +81,38 @@ export function simdSteps(exports: ElementwiseExports, vector: (x: Float32Array)
         lr,
         1 - beta1 ** t,
         1 - beta2 ** t,
+      ),
+  };
+}
+
+/** BatchNorm's passes on the SIMD module, addresses from `vector` as for simdSteps. */
+export function simdBatchNorm(
+  exports: ElementwiseExports,
+  vector: (x: Float32Array) => number,
+): BatchNormKernels {
+  return {
+    forward: (x, mean, std, gamma, beta, xHat, out, cells, c) =>
+      exports.batchNormForward(
+        vector(x),
+        vector(mean),
+        vector(std),
+        vector(gamma),
+        vector(beta),
+        vector(xHat),
+        vector(out),
+        cells,
+        c,
+      ),
+    backward: (d, xHat, scale, sumD, sumDxHat, dx, cells, c) =>
+      exports.batchNormBackward(
+        vector(d),
+        vector(xHat),
+        vector(scale),
+        vector(sumD),
+        vector(sumDxHat),
+        vector(dx),
+        cells,
+        c,
       ),
   };
 }

@@ -1,3 +1,4 @@
+import type { BatchNormKernels } from '../kernels.js';
 import type { matmulBias, matmulTransA, matmulTransB } from '../matmul.js';
 import { jsSteps, type StepKernels } from '../steps.js';
 import { decodeBase64 } from './base64.js';
@@ -15,7 +16,7 @@ import {
   type KernelExports,
   type SpawnKernelHelper,
 } from './parallel.js';
-import { type ElementwiseExports, simdSteps } from './simd-steps.js';
+import { type ElementwiseExports, simdBatchNorm, simdSteps } from './simd-steps.js';
 
 /**
  * The SIMD kernels bound to one WebAssembly.Memory of a fixed size: `take` hands out float32 views
@@ -77,6 +78,8 @@ export class SimdKernels {
   private next = RESERVED;
   /** The optimizer steps: SIMD where the element-wise module compiles, else the JS loops. */
   readonly steps: StepKernels;
+  /** BatchNorm's passes: SIMD where the element-wise module compiles, else null (JS). */
+  readonly batchNorm: BatchNormKernels | null;
 
   /**
    * Kernels over a memory that holds `floats` values in `buffers` views (alignment included). With
@@ -89,14 +92,14 @@ export class SimdKernels {
     );
     const instance = new WebAssembly.Instance(module, { env: { memory: this.memory } });
     this.exports = instance.exports as unknown as KernelExports;
-    const elementwise = elementwiseModule(spawn !== undefined);
-    this.steps = elementwise
-      ? simdSteps(
-          new WebAssembly.Instance(elementwise, { env: { memory: this.memory } })
-            .exports as unknown as ElementwiseExports,
-          (x) => this.vector(x),
-        )
-      : jsSteps;
+    const compiledElementwise = elementwiseModule(spawn !== undefined);
+    const elementwise = compiledElementwise
+      ? (new WebAssembly.Instance(compiledElementwise, { env: { memory: this.memory } })
+          .exports as unknown as ElementwiseExports)
+      : null;
+    const vector = (x: Float32Array) => this.vector(x);
+    this.steps = elementwise ? simdSteps(elementwise, vector) : jsSteps;
+    this.batchNorm = elementwise ? simdBatchNorm(elementwise, vector) : null;
     if (spawn) {
       spawn(module, this.memory);
       this.jobs = new JobPoster(this.memory, this.exports);

@@ -24,6 +24,9 @@ class BatchNormLowering implements FastLowering {
   /** This pass's x̂ [rows, …, c], and √(σ² + ε) per channel. */
   xHat: Float32Array;
   std: Float32Array;
+  /** For the SIMD passes (kernels.batchNorm): μ per channel, and backward's γ/(N·σ). */
+  meanVector: Float32Array;
+  scale: Float32Array;
   private readonly mean: Float64Array;
   private readonly variance: Float64Array;
   private readonly c: number;
@@ -46,6 +49,8 @@ class BatchNormLowering implements FastLowering {
     this.steps = ctx.state(2, 1);
     this.xHat = new Float32Array(ctx.batchSize * ctx.layer.inputFeatures);
     this.std = new Float32Array(c);
+    this.meanVector = new Float32Array(c);
+    this.scale = new Float32Array(c);
     this.mean = new Float64Array(c);
     this.variance = new Float64Array(c);
   }
@@ -58,6 +63,13 @@ class BatchNormLowering implements FastLowering {
     else this.testStatistics();
     const epsilon = f32(this.params.epsilon);
     for (let j = 0; j < c; j++) std[j] = Math.sqrt(f32((variance[j] as number) + epsilon));
+    const simd = c % 4 === 0 ? pass.kernels.batchNorm : null;
+    if (simd) {
+      // The same float32 operations as the loop below, 4 channels at a time: bit for bit its values.
+      this.meanVector.set(mean);
+      simd.forward(x, this.meanVector, std, gamma, beta, xHat, out, cells, c);
+      return;
+    }
     for (let p = 0; p < cells; p++) {
       const o = p * c;
       for (let j = 0; j < c; j++) {
@@ -127,6 +139,13 @@ class BatchNormLowering implements FastLowering {
       dGamma[j] = sumDxHat[j] as number;
     }
     if (!dx) return;
+    const simd = c % 4 === 0 ? pass.kernels.batchNorm : null;
+    if (simd) {
+      // In float32 from Σ dz̃ and Σ dz̃·x̂ rounded to float32 (dβ, dγ), where the loop below runs in float64.
+      for (let j = 0; j < c; j++) this.scale[j] = (gamma[j] as number) / ((std[j] as number) * cells);
+      simd.backward(d, xHat, this.scale, dBeta, dGamma, dx, cells, c);
+      return;
+    }
     for (let p = 0; p < cells; p++) {
       const o = p * c;
       for (let j = 0; j < c; j++) {
