@@ -1,3 +1,4 @@
+import { activate, activationBackward } from './activations.js';
 import { matmulBias, matmulTransA, matmulTransB } from './matmul.js';
 import { jsSteps, type StepKernels } from './steps.js';
 import type { SpawnKernelHelper } from './wasm/parallel.js';
@@ -7,8 +8,8 @@ import { SimdKernels, simdKernelModule } from './wasm/simd.js';
 export type KernelChoice = 'auto' | 'simd' | 'js';
 
 /**
- * The three products of a Dense layer on row-major float32 buffers, as matmul.ts defines them, and
- * the optimizer steps (steps.ts).
+ * The three products of a Dense layer on row-major float32 buffers, as matmul.ts defines them, the
+ * optimizer steps (steps.ts), the activations and BatchNorm's per-element passes.
  */
 export interface MatmulKernels {
   readonly name: 'simd' | 'js';
@@ -22,6 +23,10 @@ export interface MatmulKernels {
   matmulTransB: typeof matmulTransB;
   /** One optimizer step on one parameter tensor. */
   readonly steps: StepKernels;
+  /** out := g(z) over n values (activations.ts); SIMD for ReLU and leaky ReLU on bound buffers. */
+  readonly activate: typeof activate;
+  /** d := d·g′ from a = g(z) over n values (activations.ts); SIMD as `activate`. */
+  readonly activationBackward: typeof activationBackward;
   /** BatchNorm's per-element passes in SIMD, or null: the lowering runs its own JS loops. */
   readonly batchNorm: BatchNormKernels | null;
 }
@@ -63,6 +68,8 @@ export const jsKernels: MatmulKernels = {
   matmulTransA,
   matmulTransB,
   steps: jsSteps,
+  activate,
+  activationBackward,
   batchNorm: null,
 };
 

@@ -1,5 +1,5 @@
 ;; The fast executor's element-wise kernels in WebAssembly SIMD: the spec's optimizer steps (§8) on
-;; one parameter tensor, and BatchNorm's per-channel passes. Float32 buffers at byte addresses in
+;; one parameter tensor, BatchNorm's per-channel passes, and ReLU and leaky ReLU. Float32 buffers at byte addresses in
 ;; the one imported memory; n values each. Assembled with products.wat (see there).
 ;;
 ;; Whole vectors only: a call on n values runs over ⌈n/4⌉·4 of them. Every buffer SimdKernels hands
@@ -7,7 +7,8 @@
 ;; so the last vector's extra lanes touch nothing anyone reads.
 ;;
 ;; Each formula runs in float32, rounded after every operation; the JS loops it replaces
-;; (engine/fast/steps.ts, engine/nodes/batchnorm/fast.ts) run in float64 and round once, on the store.
+;; (engine/fast/steps.ts, engine/nodes/batchnorm/fast.ts) run in float64 and round once, on the store;
+;; the activations and BatchNorm's forward pass give the JS loops' values to the bit.
 (module
   (import "env" "memory" (memory 1))
 
@@ -174,4 +175,72 @@
         (local.set $dx (i32.add (local.get $dx) (local.get $rowBytes)))
         (local.set $cells (i32.sub (local.get $cells) (i32.const 1)))
         (br $cell))))
+;; ReLU: out := max(z, 0) (NaN stays NaN, −0 becomes 0, as Math.max). z and out may be one buffer.
+  ;; Example: Z [128×256] → A [128×256], n = 32768.
+  (func (export "relu") (param $z i32) (param $out i32) (param $n i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $z) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $vector
+        (br_if $done (i32.ge_u (local.get $z) (local.get $end)))
+        (v128.store (local.get $out) (f32x4.max (v128.load (local.get $z)) (v128.const i32x4 0 0 0 0)))
+        (local.set $z (i32.add (local.get $z) (i32.const 16)))
+        (local.set $out (i32.add (local.get $out) (i32.const 16)))
+        (br $vector))))
+
+  ;; ReLU's backward: d := d where a > 0, else 0 (a = ReLU(z) is positive exactly where z is).
+  (func (export "reluBackward") (param $a i32) (param $d i32) (param $n i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $a) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $vector
+        (br_if $done (i32.ge_u (local.get $a) (local.get $end)))
+        (v128.store (local.get $d)
+          (v128.and (v128.load (local.get $d)) (f32x4.gt (v128.load (local.get $a)) (v128.const i32x4 0 0 0 0))))
+        (local.set $a (i32.add (local.get $a) (i32.const 16)))
+        (local.set $d (i32.add (local.get $d) (i32.const 16)))
+        (br $vector))))
+
+  ;; α·x for float32 x and a float64 α, rounded once to float32 (as JS stores α·x): each half of x
+  ;; widened to float64, multiplied, and narrowed back.
+  (func $scale (param $x v128) (param $alpha v128) (result v128)
+    (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+      (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4 (local.get $x)) (local.get $alpha)))
+      (f32x4.demote_f64x2_zero
+        (f64x2.mul
+          (f64x2.promote_low_f32x4
+            (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $x) (local.get $x)))
+          (local.get $alpha)))))
+
+  ;; Leaky ReLU: out := z where z > 0, else α·z. z and out may be one buffer.
+  (func (export "leakyRelu") (param $z i32) (param $out i32) (param $n i32) (param $slope f64)
+    (local $end i32) (local $alpha v128) (local $x v128)
+    (local.set $alpha (f64x2.splat (local.get $slope)))
+    (local.set $end (i32.add (local.get $z) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $vector
+        (br_if $done (i32.ge_u (local.get $z) (local.get $end)))
+        (local.set $x (v128.load (local.get $z)))
+        (v128.store (local.get $out)
+          (v128.bitselect (local.get $x) (call $scale (local.get $x) (local.get $alpha))
+            (f32x4.gt (local.get $x) (v128.const i32x4 0 0 0 0))))
+        (local.set $z (i32.add (local.get $z) (i32.const 16)))
+        (local.set $out (i32.add (local.get $out) (i32.const 16)))
+        (br $vector))))
+
+  ;; Leaky ReLU's backward: d := d where a > 0, else α·d.
+  (func (export "leakyReluBackward") (param $a i32) (param $d i32) (param $n i32) (param $slope f64)
+    (local $end i32) (local $alpha v128) (local $g v128)
+    (local.set $alpha (f64x2.splat (local.get $slope)))
+    (local.set $end (i32.add (local.get $a) (i32.shl (local.get $n) (i32.const 2))))
+    (block $done
+      (loop $vector
+        (br_if $done (i32.ge_u (local.get $a) (local.get $end)))
+        (local.set $g (v128.load (local.get $d)))
+        (v128.store (local.get $d)
+          (v128.bitselect (local.get $g) (call $scale (local.get $g) (local.get $alpha))
+            (f32x4.gt (v128.load (local.get $a)) (v128.const i32x4 0 0 0 0))))
+        (local.set $a (i32.add (local.get $a) (i32.const 16)))
+        (local.set $d (i32.add (local.get $d) (i32.const 16)))
+        (br $vector))))
 )

@@ -1,7 +1,9 @@
+import { activate, activationBackward } from '../activations.js';
 import type { BatchNormKernels } from '../kernels.js';
 import type { matmulBias, matmulTransA, matmulTransB } from '../matmul.js';
 import { jsSteps, type StepKernels } from '../steps.js';
 import { decodeBase64 } from './base64.js';
+import { type ElementwiseExports, simdActivations, simdBatchNorm, simdSteps } from './elementwise.js';
 import {
   ELEMENTWISE_SHARED_WASM,
   ELEMENTWISE_WASM,
@@ -16,7 +18,6 @@ import {
   type KernelExports,
   type SpawnKernelHelper,
 } from './parallel.js';
-import { type ElementwiseExports, simdBatchNorm, simdSteps } from './simd-steps.js';
 
 /**
  * The SIMD kernels bound to one WebAssembly.Memory of a fixed size: `take` hands out float32 views
@@ -80,6 +81,10 @@ export class SimdKernels {
   readonly steps: StepKernels;
   /** BatchNorm's passes: SIMD where the element-wise module compiles, else null (JS). */
   readonly batchNorm: BatchNormKernels | null;
+  readonly activate: typeof activate;
+  readonly activationBackward: typeof activationBackward;
+  /** Every view `take` handed out: whole buffers, each followed by its own padding. */
+  private readonly views = new WeakSet<Float32Array>();
 
   /**
    * Kernels over a memory that holds `floats` values in `buffers` views (alignment included). With
@@ -100,6 +105,9 @@ export class SimdKernels {
     const vector = (x: Float32Array) => this.vector(x);
     this.steps = elementwise ? simdSteps(elementwise, vector) : jsSteps;
     this.batchNorm = elementwise ? simdBatchNorm(elementwise, vector) : null;
+    const activations = elementwise ? simdActivations(elementwise, (x) => this.whole(x)) : null;
+    this.activate = activations?.activate ?? activate;
+    this.activationBackward = activations?.activationBackward ?? activationBackward;
     if (spawn) {
       spawn(module, this.memory);
       this.jobs = new JobPoster(this.memory, this.exports);
@@ -117,6 +125,7 @@ export class SimdKernels {
    */
   take(length: number): Float32Array {
     const view = new Float32Array(this.memory.buffer, this.next, length);
+    this.views.add(view);
     this.next += Math.ceil((4 * length) / 16) * 16;
     return view;
   }
@@ -126,11 +135,16 @@ export class SimdKernels {
     return x.byteOffset;
   }
 
-  /** The address of a buffer that `take` handed out, for the kernels that run whole vectors past its end. */
+  /** The address of a view that `take` handed out, for the kernels that run whole vectors past its end. */
   private vector(x: Float32Array): number {
-    const at = this.at(x);
-    if (at % 16 !== 0) throw new Error('A SIMD vector operand off a 16-byte boundary.');
+    const at = this.whole(x);
+    if (at === null) throw new Error('A SIMD vector operand that is not a whole kernel buffer.');
     return at;
+  }
+
+  /** The address of `x` when `take` handed it out, else null (a subarray, or another memory's view). */
+  private whole(x: Float32Array): number | null {
+    return this.views.has(x) ? x.byteOffset : null;
   }
 
   /** C[m×n] = A[m×k]·B[k×n] + bias (null: 0). */

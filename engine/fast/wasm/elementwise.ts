@@ -1,3 +1,4 @@
+import { activate, activationBackward } from '../activations.js';
 import type { BatchNormKernels } from '../kernels.js';
 import type { StepKernels } from '../steps.js';
 
@@ -30,6 +31,10 @@ export interface ElementwiseExports {
     c1: number,
     c2: number,
   ): void;
+  relu(z: number, out: number, n: number): void;
+  reluBackward(a: number, d: number, n: number): void;
+  leakyRelu(z: number, out: number, n: number, alpha: number): void;
+  leakyReluBackward(a: number, d: number, n: number, alpha: number): void;
   batchNormForward(
     x: number,
     mean: number,
@@ -114,5 +119,31 @@ export function simdBatchNorm(
         cells,
         c,
       ),
+  };
+}
+
+/**
+ * activate and activationBackward (activations.ts) with ReLU and leaky ReLU on the SIMD module, for
+ * buffers `whole` accepts (a view the kernels handed out, whose padding the last vector may use:
+ * its address, else null); every other case runs the JS loops. The values are the JS loops' own.
+ */
+export function simdActivations(
+  exports: ElementwiseExports,
+  whole: (x: Float32Array) => number | null,
+): { activate: typeof activate; activationBackward: typeof activationBackward } {
+  return {
+    activate(g, alpha, z, out, n) {
+      const [from, to] = [whole(z), whole(out)];
+      if (from === null || to === null || (g !== 'relu' && g !== 'leakyRelu')) activate(g, alpha, z, out, n);
+      else if (g === 'relu') exports.relu(from, to, n);
+      else exports.leakyRelu(from, to, n, alpha);
+    },
+    activationBackward(g, alpha, a, d, n) {
+      const [at, into] = [whole(a), whole(d)];
+      if (at === null || into === null || (g !== 'relu' && g !== 'leakyRelu'))
+        activationBackward(g, alpha, a, d, n);
+      else if (g === 'relu') exports.reluBackward(at, into, n);
+      else exports.leakyReluBackward(at, into, n, alpha);
+    },
   };
 }
