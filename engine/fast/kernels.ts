@@ -36,6 +36,17 @@ export interface MatmulKernels {
  * per-channel float32 vectors of c: [64×32] in, [64×32] out. Operands are buffers the kernels bound.
  */
 export interface BatchNormKernels {
+  /** μ := Σx/N, σ² := Σ(x − μ)²/N per channel: float64 sums down the rows, rounded to float32. */
+  moments(x: Float32Array, cells: number, c: number, mean: Float32Array, variance: Float32Array): void;
+  /** Σd and Σd·xHat per channel (dβ, dγ): float64 sums down the rows, rounded to float32. */
+  sums(
+    d: Float32Array,
+    xHat: Float32Array,
+    cells: number,
+    c: number,
+    sumD: Float32Array,
+    sumDxHat: Float32Array,
+  ): void;
   /** xHat := (x − μ)/σ; out := γ·xHat + β (σ = √(σ² + ε)). */
   forward(
     x: Float32Array,

@@ -35,6 +35,8 @@ export interface ElementwiseExports {
   reluBackward(a: number, d: number, n: number): void;
   leakyRelu(z: number, out: number, n: number, alpha: number): void;
   leakyReluBackward(a: number, d: number, n: number, alpha: number): void;
+  batchNormMoments(x: number, cells: number, c: number, mean: number, variance: number): void;
+  batchNormSums(d: number, xHat: number, cells: number, c: number, sumD: number, sumDxHat: number): void;
   batchNormForward(
     x: number,
     mean: number,
@@ -96,6 +98,10 @@ export function simdBatchNorm(
   vector: (x: Float32Array) => number,
 ): BatchNormKernels {
   return {
+    moments: (x, cells, c, mean, variance) =>
+      exports.batchNormMoments(vector(x), cells, c, vector(mean), vector(variance)),
+    sums: (d, xHat, cells, c, sumD, sumDxHat) =>
+      exports.batchNormSums(vector(d), vector(xHat), cells, c, vector(sumD), vector(sumDxHat)),
     forward: (x, mean, std, gamma, beta, xHat, out, cells, c) =>
       exports.batchNormForward(
         vector(x),

@@ -1,14 +1,16 @@
 ;; The fast executor's element-wise kernels in WebAssembly SIMD: the spec's optimizer steps (§8) on
-;; one parameter tensor, BatchNorm's per-channel passes, and ReLU and leaky ReLU. Float32 buffers at byte addresses in
-;; the one imported memory; n values each. Assembled with products.wat (see there).
+;; one parameter tensor, ReLU and leaky ReLU, and BatchNorm's per-channel passes. Float32 buffers at
+;; byte addresses in the one imported memory. Assembled with products.wat (see there).
 ;;
 ;; Whole vectors only: a call on n values runs over ⌈n/4⌉·4 of them. Every buffer SimdKernels hands
 ;; out starts on a 16-byte boundary and ends on one, padded with bytes that belong to no other buffer,
-;; so the last vector's extra lanes touch nothing anyone reads.
+;; and only such whole buffers come here (elementwise.ts), so the last vector's extra lanes touch
+;; nothing anyone reads.
 ;;
-;; Each formula runs in float32, rounded after every operation; the JS loops it replaces
-;; (engine/fast/steps.ts, engine/nodes/batchnorm/fast.ts) run in float64 and round once, on the store;
-;; the activations and BatchNorm's forward pass give the JS loops' values to the bit.
+;; The optimizer steps and BatchNorm's input gradient run in float32, rounded after every operation,
+;; where the JS loops they replace (engine/fast/steps.ts, engine/nodes/batchnorm/fast.ts) run in
+;; float64 and round once, on the store. The activations and BatchNorm's other passes give the JS
+;; loops' values to the bit.
 (module
   (import "env" "memory" (memory 1))
 
@@ -201,16 +203,17 @@
         (local.set $d (i32.add (local.get $d) (i32.const 16)))
         (br $vector))))
 
-  ;; α·x for float32 x and a float64 α, rounded once to float32 (as JS stores α·x): each half of x
-  ;; widened to float64, multiplied, and narrowed back.
-  (func $scale (param $x v128) (param $alpha v128) (result v128)
+;; Two float64 pairs rounded to float32 and joined: [low₀, low₁, high₀, high₁].
+  (func $narrow (param $low v128) (param $high v128) (result v128)
     (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
-      (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.promote_low_f32x4 (local.get $x)) (local.get $alpha)))
-      (f32x4.demote_f64x2_zero
-        (f64x2.mul
-          (f64x2.promote_low_f32x4
-            (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $x) (local.get $x)))
-          (local.get $alpha)))))
+      (f32x4.demote_f64x2_zero (local.get $low)) (f32x4.demote_f64x2_zero (local.get $high))))
+
+  ;; α·x for float32 x and a float64 α, rounded once to float32 (as JS stores α·x). Here and below,
+  ;; promote_low widens lanes 0 and 1; the shuffle 8…15 0…7 first moves lanes 2 and 3 there.
+  (func $scale (param $x v128) (param $alpha v128) (result v128)
+    (call $narrow (f64x2.mul (f64x2.promote_low_f32x4 (local.get $x)) (local.get $alpha))
+      (f64x2.mul
+        (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $x) (local.get $x))) (local.get $alpha))))
 
   ;; Leaky ReLU: out := z where z > 0, else α·z. z and out may be one buffer.
   (func (export "leakyRelu") (param $z i32) (param $out i32) (param $n i32) (param $slope f64)
@@ -243,4 +246,83 @@
         (local.set $a (i32.add (local.get $a) (i32.const 16)))
         (local.set $d (i32.add (local.get $d) (i32.const 16)))
         (br $vector))))
+;; BatchNorm's batch statistics over `cells` rows of c channels (c a multiple of 4): per channel
+  ;; μ = Σx/N, then σ² = Σ(x − μ)²/N with x − μ rounded to float32, each sum in float64 down the rows
+  ;; (the JS loop's order), divided in float64 and rounded to float32: the JS loop's values to the
+  ;; bit. Example: x [64×32] → μ [32], σ² [32].
+  (func (export "batchNormMoments")
+    (param $x i32) (param $cells i32) (param $c i32) (param $mean i32) (param $variance i32)
+    (local $rowBytes i32) (local $j i32) (local $at i32) (local $left i32)
+    (local $n v128) (local $v v128) (local $m v128) (local $low v128) (local $high v128) (local $wide v128)
+    (local.set $rowBytes (i32.shl (local.get $c) (i32.const 2)))
+    (local.set $n (f64x2.splat (f64.convert_i32_s (local.get $cells))))
+    (loop $channels ;; j: the byte offset of 4 channels in a row
+      (local.set $low (local.tee $high (v128.const i64x2 0 0)))
+      (local.set $at (i32.add (local.get $x) (local.get $j)))
+      (local.set $left (local.get $cells))
+      (block $sumDone
+        (loop $sum
+          (br_if $sumDone (i32.le_s (local.get $left) (i32.const 0)))
+          (local.set $v (v128.load (local.get $at)))
+          (local.set $low (f64x2.add (local.get $low) (f64x2.promote_low_f32x4 (local.get $v))))
+          (local.set $high (f64x2.add (local.get $high)
+            (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v)))))
+          (local.set $at (i32.add (local.get $at) (local.get $rowBytes)))
+          (local.set $left (i32.sub (local.get $left) (i32.const 1)))
+          (br $sum)))
+      (local.set $m
+        (call $narrow (f64x2.div (local.get $low) (local.get $n)) (f64x2.div (local.get $high) (local.get $n))))
+      (v128.store (i32.add (local.get $mean) (local.get $j)) (local.get $m))
+      (local.set $low (local.tee $high (v128.const i64x2 0 0)))
+      (local.set $at (i32.add (local.get $x) (local.get $j)))
+      (local.set $left (local.get $cells))
+      (block $squaresDone
+        (loop $squares
+          (br_if $squaresDone (i32.le_s (local.get $left) (i32.const 0)))
+          (local.set $v (f32x4.sub (v128.load (local.get $at)) (local.get $m)))
+          (local.set $wide (f64x2.promote_low_f32x4 (local.get $v)))
+          (local.set $low (f64x2.add (local.get $low) (f64x2.mul (local.get $wide) (local.get $wide))))
+          (local.set $wide
+            (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v))))
+          (local.set $high (f64x2.add (local.get $high) (f64x2.mul (local.get $wide) (local.get $wide))))
+          (local.set $at (i32.add (local.get $at) (local.get $rowBytes)))
+          (local.set $left (i32.sub (local.get $left) (i32.const 1)))
+          (br $squares)))
+      (v128.store (i32.add (local.get $variance) (local.get $j))
+        (call $narrow (f64x2.div (local.get $low) (local.get $n)) (f64x2.div (local.get $high) (local.get $n))))
+      (local.set $j (i32.add (local.get $j) (i32.const 16)))
+      (br_if $channels (i32.lt_s (local.get $j) (local.get $rowBytes)))))
+
+  ;; BatchNorm's parameter gradients: per channel Σd (dβ) and Σd·xHat (dγ) over `cells` rows of c
+  ;; channels (c a multiple of 4), summed in float64 down the rows and rounded to float32, as the JS
+  ;; loop: its values to the bit (a product of two float32 values is exact in float64).
+  (func (export "batchNormSums")
+    (param $d i32) (param $xHat i32) (param $cells i32) (param $c i32) (param $sumD i32) (param $sumDxHat i32)
+    (local $rowBytes i32) (local $j i32) (local $at i32) (local $left i32) (local $g v128) (local $h v128)
+    (local $dLow v128) (local $dHigh v128) (local $hLow v128) (local $hHigh v128) (local $wide v128)
+    (local.set $rowBytes (i32.shl (local.get $c) (i32.const 2)))
+    (loop $channels
+      (local.set $dLow (local.tee $dHigh (local.tee $hLow (local.tee $hHigh (v128.const i64x2 0 0)))))
+      (local.set $at (local.get $j))
+      (local.set $left (local.get $cells))
+      (block $sumDone
+        (loop $sum
+          (br_if $sumDone (i32.le_s (local.get $left) (i32.const 0)))
+          (local.set $g (v128.load (i32.add (local.get $d) (local.get $at))))
+          (local.set $h (v128.load (i32.add (local.get $xHat) (local.get $at))))
+          (local.set $wide (f64x2.promote_low_f32x4 (local.get $g)))
+          (local.set $dLow (f64x2.add (local.get $dLow) (local.get $wide)))
+          (local.set $hLow (f64x2.add (local.get $hLow) (f64x2.mul (local.get $wide) (f64x2.promote_low_f32x4 (local.get $h)))))
+          (local.set $wide
+            (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $g) (local.get $g))))
+          (local.set $dHigh (f64x2.add (local.get $dHigh) (local.get $wide)))
+          (local.set $hHigh (f64x2.add (local.get $hHigh) (f64x2.mul (local.get $wide)
+            (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $h) (local.get $h))))))
+          (local.set $at (i32.add (local.get $at) (local.get $rowBytes)))
+          (local.set $left (i32.sub (local.get $left) (i32.const 1)))
+          (br $sum)))
+      (v128.store (i32.add (local.get $sumD) (local.get $j)) (call $narrow (local.get $dLow) (local.get $dHigh)))
+      (v128.store (i32.add (local.get $sumDxHat) (local.get $j)) (call $narrow (local.get $hLow) (local.get $hHigh)))
+      (local.set $j (i32.add (local.get $j) (i32.const 16)))
+      (br_if $channels (i32.lt_s (local.get $j) (local.get $rowBytes)))))
 )

@@ -63,4 +63,34 @@ describe.runIf(module)('BatchNorm in WebAssembly SIMD', () => {
     expect(worst).toBeLessThanOrEqual(1);
     expect(worst).toBeGreaterThan(0); // float32 does round somewhere: the comparison is live
   });
+
+  it("takes the batch's μ and σ² and the parameter gradients' sums bit for bit as the float64 loop", () => {
+    // Per channel, float64 sums down the rows in the loop's order (a float32 square or product is
+    // exact in float64), divided in float64, rounded to float32: the same operations, the same values.
+    const { take, batchNorm } = setUp(3);
+    const [x, d, xHat] = [take(cells * c, -3, 3), take(cells * c, -1, 1), take(cells * c, -2, 2)];
+    const [mean, variance, sumD, sumDxHat] = [take(c, 0, 0), take(c, 0, 0), take(c, 0, 0), take(c, 0, 0)];
+    batchNorm.moments(x, cells, c, mean, variance);
+    batchNorm.sums(d, xHat, cells, c, sumD, sumDxHat);
+    for (let j = 0; j < c; j++) {
+      const column = (v: Float32Array) => Array.from({ length: cells }, (_, p) => v[p * c + j] as number);
+      let sum = 0;
+      for (const value of column(x)) sum += value;
+      const mu = f32(sum / cells);
+      let squares = 0;
+      for (const value of column(x)) squares += f32(value - mu) ** 2;
+      let [sd, sdh] = [0, 0];
+      const hs = column(xHat);
+      for (const [p, g] of column(d).entries()) {
+        sd += g;
+        sdh += g * (hs[p] as number);
+      }
+      expect([mean[j], variance[j], sumD[j], sumDxHat[j]]).toEqual([
+        mu,
+        f32(squares / cells),
+        f32(sd),
+        f32(sdh),
+      ]);
+    }
+  });
 });
