@@ -211,9 +211,11 @@ describe('FastExecutor matches the tf.js executor', () => {
 
 describe.runIf(simdAvailable())('FastExecutor on WebAssembly SIMD matches its JS kernels', () => {
   // Both sides store float32; the SIMD products also sum in float32 (the JS ones in float64), so a
-  // product differs by up to about k·2⁻²⁴ relative (k ≤ 64 here: 4e-6). Measured over 50 updates:
-  // costs within 7e-7, weights within 7e-6, except where a case says Adam magnifies rounding (its
-  // `tolerance`: 4e-4 measured, as float32 rounding of dW near √ε moves dW/√(S + ε)).
+  // product differs by up to about k·2⁻²⁴ relative (k ≤ 64 here: 4e-6), and the SIMD optimizer steps
+  // round after each of their ~5 float32 operations (the JS ones once). Measured over 50 updates:
+  // costs within 7e-7, weights within 1.2e-5 (momentum on the digits: 6.7e-6 from the products
+  // alone), except where a case says Adam magnifies rounding (its `tolerance`: 4e-4 measured, as
+  // float32 rounding of dW near √ε moves dW/√(S + ε)).
   for (const c of cases) {
     it(c.name, async () => {
       const { plan, train, network, options } = await setUp(c);
@@ -231,8 +233,9 @@ describe.runIf(simdAvailable())('FastExecutor on WebAssembly SIMD matches its JS
           worstWeight = Math.max(worstWeight, relativeError(ours[i]?.values ?? [], p.values));
         }
       }
+      console.log('AB', c.name, worstCost, worstWeight);
       expect(worstCost).toBeLessThan(1e-5);
-      expect(worstWeight).toBeLessThan(c.tolerance ?? 1e-5);
+      expect(worstWeight).toBeLessThan(c.tolerance ?? 2e-5);
     });
   }
 });

@@ -122,6 +122,10 @@ export class FastExecutor {
       yb: new Float32Array(mb * labels.columns),
       dz: this.gradients[this.buffers.output] ?? new Float32Array(mb * labels.columns),
     };
+    this.optimizer = new FastOptimizer(
+      plan.optimizer,
+      this.lowerings.flatMap((l) => l.parameters().map((p) => p.values.length)),
+    );
     // Every buffer moves into the kernels' memory (SIMD) before the first update; what reads the
     // buffers is built after, from the moved views.
     const holders = [
@@ -129,6 +133,8 @@ export class FastExecutor {
       this.outputs,
       this.gradients,
       this.scratch,
+      this.optimizer.v,
+      this.optimizer.s,
       ...this.lowerings.flatMap((l) => [l, ...(l.holders ?? [])]),
     ];
     this.kernels = bindKernels(options.kernels ?? 'auto', holders, options.helper);
@@ -149,7 +155,6 @@ export class FastExecutor {
       (this.lowerings[i] as FastLowering).parameters().map((p) => `${layer.nodeId}/${p.name}`),
     );
     this.stateBuffers = this.lowerings.flatMap((l) => l.state());
-    this.optimizer = new FastOptimizer(plan.optimizer, this.slots);
     this.pass = { kernels: this.kernels, rows: 0, training: false, stepSeed: 0 };
   }
 
@@ -241,7 +246,7 @@ export class FastExecutor {
     const cost = loss + penalty(this.slots, this.trainSize, true);
     if (inspect) this.keepParameters();
     this.kept = inspect;
-    this.optimizer.step(this.learningRate);
+    this.optimizer.step(this.slots, this.kernels.steps, this.learningRate);
     return cost;
   }
 

@@ -1,11 +1,16 @@
+import { activate, activationBackward } from './activations.js';
 import { matmulBias, matmulTransA, matmulTransB } from './matmul.js';
+import { jsSteps, type StepKernels } from './steps.js';
 import type { SpawnKernelHelper } from './wasm/parallel.js';
 import { SimdKernels, simdKernelModule } from './wasm/simd.js';
 
 /** Which matrix products the fast executor runs: WebAssembly SIMD where available ('auto'), or forced. */
 export type KernelChoice = 'auto' | 'simd' | 'js';
 
-/** The three products of a Dense layer on row-major float32 buffers, as matmul.ts defines them. */
+/**
+ * The three products of a Dense layer on row-major float32 buffers, as matmul.ts defines them, the
+ * optimizer steps (steps.ts), the activations and BatchNorm's per-element passes.
+ */
 export interface MatmulKernels {
   readonly name: 'simd' | 'js';
   /** Threads sharing each large product. */
@@ -16,9 +21,68 @@ export interface MatmulKernels {
   matmulTransA: typeof matmulTransA;
   /** C[m×k] = D·Bᵀ with D [m×n], B [k×n]. */
   matmulTransB: typeof matmulTransB;
+  /** One optimizer step on one parameter tensor. */
+  readonly steps: StepKernels;
+  /** out := g(z) over n values (activations.ts); SIMD for ReLU and leaky ReLU on bound buffers. */
+  readonly activate: typeof activate;
+  /** d := d·g′ from a = g(z) over n values (activations.ts); SIMD as `activate`. */
+  readonly activationBackward: typeof activationBackward;
+  /** BatchNorm's per-element passes in SIMD, or null: the lowering runs its own JS loops. */
+  readonly batchNorm: BatchNormKernels | null;
 }
 
-export const jsKernels: MatmulKernels = { name: 'js', threads: 1, matmulBias, matmulTransA, matmulTransB };
+/**
+ * BatchNorm's two per-element passes over `cells` rows of c channels (c a multiple of 4), with
+ * per-channel float32 vectors of c: [64×32] in, [64×32] out. Operands are buffers the kernels bound.
+ */
+export interface BatchNormKernels {
+  /** μ := Σx/N, σ² := Σ(x − μ)²/N per channel: float64 sums down the rows, rounded to float32. */
+  moments(x: Float32Array, cells: number, c: number, mean: Float32Array, variance: Float32Array): void;
+  /** Σd and Σd·xHat per channel (dβ, dγ): float64 sums down the rows, rounded to float32. */
+  sums(
+    d: Float32Array,
+    xHat: Float32Array,
+    cells: number,
+    c: number,
+    sumD: Float32Array,
+    sumDxHat: Float32Array,
+  ): void;
+  /** xHat := (x − μ)/σ; out := γ·xHat + β (σ = √(σ² + ε)). */
+  forward(
+    x: Float32Array,
+    mean: Float32Array,
+    std: Float32Array,
+    gamma: Float32Array,
+    beta: Float32Array,
+    xHat: Float32Array,
+    out: Float32Array,
+    cells: number,
+    c: number,
+  ): void;
+  /** dx := scale·((N·d − Σd) − xHat·Σd·xHat), N = cells, scale = γ/(N·σ) per channel. */
+  backward(
+    d: Float32Array,
+    xHat: Float32Array,
+    scale: Float32Array,
+    sumD: Float32Array,
+    sumDxHat: Float32Array,
+    dx: Float32Array,
+    cells: number,
+    c: number,
+  ): void;
+}
+
+export const jsKernels: MatmulKernels = {
+  name: 'js',
+  threads: 1,
+  matmulBias,
+  matmulTransA,
+  matmulTransB,
+  steps: jsSteps,
+  activate,
+  activationBackward,
+  batchNorm: null,
+};
 
 /** Whether this realm runs the SIMD kernels (WebAssembly SIMD present and the module compiles). */
 export function simdAvailable(): boolean {

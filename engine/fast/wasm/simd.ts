@@ -1,6 +1,15 @@
+import { activate, activationBackward } from '../activations.js';
+import type { BatchNormKernels } from '../kernels.js';
 import type { matmulBias, matmulTransA, matmulTransB } from '../matmul.js';
-import { encodeModule, FunctionBody, Op, Simd } from './encoder.js';
-import { kernelModule } from './kernels.js';
+import { jsSteps, type StepKernels } from '../steps.js';
+import { decodeBase64 } from './base64.js';
+import { type ElementwiseExports, simdActivations, simdBatchNorm, simdSteps } from './elementwise.js';
+import {
+  ELEMENTWISE_SHARED_WASM,
+  ELEMENTWISE_WASM,
+  PRODUCTS_SHARED_WASM,
+  PRODUCTS_WASM,
+} from './kernels.generated.js';
 import {
   DOTS,
   GEMM,
@@ -24,36 +33,41 @@ const SPLIT_MACS = 1 << 20;
 /** Chunks of a shared product: small enough that a late helper still takes its part. */
 const CHUNKS = 8;
 
-const compiled = new Map<boolean, WebAssembly.Module | null>();
+/** Compiled modules by source and memory ("products/shared"), null where they cannot be had. */
+const compiled = new Map<string, WebAssembly.Module | null>();
 
-/** A function returning f32x4.splat(0): WebAssembly.validate accepts it only where SIMD is on. */
-function probeModule(): Uint8Array<ArrayBuffer> {
-  const body = new FunctionBody([]);
-  body.op(Op.f32Const, 0, 0, 0, 0).simd(Simd.f32x4Splat).op(Op.drop);
-  return encodeModule({ minimumPages: 1 }, [{ name: 'probe', body }]);
-}
-
-/**
- * The compiled kernel module for a private (or a shared) memory, or null where WebAssembly SIMD is
- * missing, shared memory is unavailable (no cross-origin isolation), or synchronous compilation is
- * refused (Chromium's main thread, for modules over its limit). Compiled once per realm.
- */
-export function simdKernelModule(shared = false): WebAssembly.Module | null {
-  const known = compiled.get(shared);
+/** `base64`'s module compiled once per realm under `key`, or null (see simdKernelModule). */
+function compileOnce(key: string, base64: string, shared: boolean): WebAssembly.Module | null {
+  const known = compiled.get(key);
   if (known !== undefined) return known;
   let module: WebAssembly.Module | null = null;
   try {
     const sharable = !shared || typeof SharedArrayBuffer === 'function'; // browsers: cross-origin isolated only
-    if (typeof WebAssembly === 'object' && sharable && WebAssembly.validate(probeModule())) {
-      const memory = shared ? { minimumPages: 1, maximumPages: 65536, shared } : { minimumPages: 1 };
-      module = new WebAssembly.Module(kernelModule(memory));
+    const bytes = decodeBase64(base64);
+    // validate is false where SIMD (or, for the shared module, threads) is missing.
+    if (typeof WebAssembly === 'object' && sharable && WebAssembly.validate(bytes)) {
+      module = new WebAssembly.Module(bytes);
       if (shared) new WebAssembly.Memory({ initial: 1, maximum: 1, shared }); // throws where unavailable
     }
   } catch {
     module = null;
   }
-  compiled.set(shared, module);
+  compiled.set(key, module);
   return module;
+}
+
+/**
+ * The compiled kernel module (the products) for a private (or a shared) memory, or null where
+ * WebAssembly SIMD is missing, shared memory is unavailable (no cross-origin isolation), or
+ * synchronous compilation is refused (Chromium's main thread, for modules over its limit).
+ */
+export function simdKernelModule(shared = false): WebAssembly.Module | null {
+  return compileOnce(`products/${shared}`, shared ? PRODUCTS_SHARED_WASM : PRODUCTS_WASM, shared);
+}
+
+/** The element-wise module (optimizer steps) for a private or a shared memory, or null. */
+function elementwiseModule(shared: boolean): WebAssembly.Module | null {
+  return compileOnce(`elementwise/${shared}`, shared ? ELEMENTWISE_SHARED_WASM : ELEMENTWISE_WASM, shared);
 }
 
 export class SimdKernels {
@@ -65,6 +79,14 @@ export class SimdKernels {
   private next = RESERVED;
   /** Products of at least this many multiply-adds are shared with the helper (bench/split-threshold.ts sets 0). */
   splitMacs = SPLIT_MACS;
+  /** The optimizer steps: SIMD where the element-wise module compiles, else the JS loops. */
+  readonly steps: StepKernels;
+  /** BatchNorm's passes: SIMD where the element-wise module compiles, else null (JS). */
+  readonly batchNorm: BatchNormKernels | null;
+  readonly activate: typeof activate;
+  readonly activationBackward: typeof activationBackward;
+  /** Every view `take` handed out: whole buffers, each followed by its own padding. */
+  private readonly views = new WeakSet<Float32Array>();
 
   /**
    * Kernels over a memory that holds `floats` values in `buffers` views (alignment included). With
@@ -77,6 +99,17 @@ export class SimdKernels {
     );
     const instance = new WebAssembly.Instance(module, { env: { memory: this.memory } });
     this.exports = instance.exports as unknown as KernelExports;
+    const compiledElementwise = elementwiseModule(spawn !== undefined);
+    const elementwise = compiledElementwise
+      ? (new WebAssembly.Instance(compiledElementwise, { env: { memory: this.memory } })
+          .exports as unknown as ElementwiseExports)
+      : null;
+    const vector = (x: Float32Array) => this.vector(x);
+    this.steps = elementwise ? simdSteps(elementwise, vector) : jsSteps;
+    this.batchNorm = elementwise ? simdBatchNorm(elementwise, vector) : null;
+    const activations = elementwise ? simdActivations(elementwise, (x) => this.whole(x)) : null;
+    this.activate = activations?.activate ?? activate;
+    this.activationBackward = activations?.activationBackward ?? activationBackward;
     if (spawn) {
       spawn(module, this.memory);
       this.jobs = new JobPoster(this.memory, this.exports);
@@ -88,9 +121,13 @@ export class SimdKernels {
     return this.jobs ? 2 : 1;
   }
 
-  /** A zeroed view of `length` floats, starting on a 16-byte boundary. */
+  /**
+   * A zeroed view of `length` floats, starting on a 16-byte boundary; the bytes up to the next one
+   * belong to no other view (the element-wise kernels run whole vectors over them).
+   */
   take(length: number): Float32Array {
     const view = new Float32Array(this.memory.buffer, this.next, length);
+    this.views.add(view);
     this.next += Math.ceil((4 * length) / 16) * 16;
     return view;
   }
@@ -98,6 +135,18 @@ export class SimdKernels {
   private at(x: Float32Array): number {
     if (x.buffer !== this.memory.buffer) throw new Error('A SIMD operand outside the kernel memory.');
     return x.byteOffset;
+  }
+
+  /** The address of a view that `take` handed out, for the kernels that run whole vectors past its end. */
+  private vector(x: Float32Array): number {
+    const at = this.whole(x);
+    if (at === null) throw new Error('A SIMD vector operand that is not a whole kernel buffer.');
+    return at;
+  }
+
+  /** The address of `x` when `take` handed it out, else null (a subarray, or another memory's view). */
+  private whole(x: Float32Array): number | null {
+    return this.views.has(x) ? x.byteOffset : null;
   }
 
   /** C[m×n] = A[m×k]·B[k×n] + bias (null: 0). */

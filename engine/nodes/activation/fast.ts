@@ -1,4 +1,3 @@
-import { activate, activationBackward } from '../../fast/activations.js';
 import { type FastLoweringContext, type FastPass, StatelessLowering } from '../../fast/lowering.js';
 import type { ActivationName } from '../../model/activations.js';
 import type { OutputActivation } from '../../model/losses.js';
@@ -24,7 +23,7 @@ class ActivationLowering extends StatelessLowering {
   }
 
   forward([x]: readonly Float32Array[], out: Float32Array, pass: FastPass): void {
-    activate(this.g, this.params.alpha, x as Float32Array, out, pass.rows * this.n);
+    pass.kernels.activate(this.g, this.params.alpha, x as Float32Array, out, pass.rows * this.n);
   }
 
   backward(
@@ -36,7 +35,7 @@ class ActivationLowering extends StatelessLowering {
   ): void {
     if (!dx) return;
     const n = pass.rows * this.n;
-    activationBackward(this.g, this.params.alpha, out, d, n);
+    pass.kernels.activationBackward(this.g, this.params.alpha, out, d, n);
     dx.set(d.subarray(0, n));
   }
 }

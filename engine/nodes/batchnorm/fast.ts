@@ -1,3 +1,4 @@
+import type { BatchNormKernels } from '../../fast/kernels.js';
 import type { FastLowering, FastLoweringContext, FastParameterSlot, FastPass } from '../../fast/lowering.js';
 import type { BatchNormParams } from './index.js';
 
@@ -10,6 +11,8 @@ const f32 = Math.fround;
  * σ² = 1 before any update), each rounded to float32 as the tf.js layer computes them, so the state
  * the executor syncs back is the tf.js layer's. z̃ = γ·x̂ + β with x̂ = (x − μ)/√(σ² + ε); backward:
  * dβ = Σ dz̃, dγ = Σ dz̃·x̂, dx = γ/(N·√(σ² + ε)) · (N·dz̃ − dβ − x̂·dγ). [rows, …, c] → same shape.
+ * With the SIMD kernels and c a multiple of 4, the passes over the cells run there (kernels.batchNorm):
+ * the same values, except dx, computed in float32 from dβ and dγ.
  */
 class BatchNormLowering implements FastLowering {
   readonly outputActivation = null;
@@ -24,6 +27,10 @@ class BatchNormLowering implements FastLowering {
   /** This pass's x̂ [rows, …, c], and √(σ² + ε) per channel. */
   xHat: Float32Array;
   std: Float32Array;
+  /** For the SIMD passes (kernels.batchNorm): μ and σ² per channel, and backward's γ/(N·σ). */
+  meanVector: Float32Array;
+  varianceVector: Float32Array;
+  scale: Float32Array;
   private readonly mean: Float64Array;
   private readonly variance: Float64Array;
   private readonly c: number;
@@ -46,6 +53,9 @@ class BatchNormLowering implements FastLowering {
     this.steps = ctx.state(2, 1);
     this.xHat = new Float32Array(ctx.batchSize * ctx.layer.inputFeatures);
     this.std = new Float32Array(c);
+    this.meanVector = new Float32Array(c);
+    this.varianceVector = new Float32Array(c);
+    this.scale = new Float32Array(c);
     this.mean = new Float64Array(c);
     this.variance = new Float64Array(c);
   }
@@ -54,10 +64,17 @@ class BatchNormLowering implements FastLowering {
     const x = input as Float32Array;
     const { c, mean, variance, std, xHat, gamma, beta } = this;
     const cells = pass.rows * this.positions;
-    if (pass.training) this.batchStatistics(x, cells);
+    const simd = c % 4 === 0 ? pass.kernels.batchNorm : null;
+    if (pass.training) this.batchStatistics(x, cells, simd);
     else this.testStatistics();
     const epsilon = f32(this.params.epsilon);
     for (let j = 0; j < c; j++) std[j] = Math.sqrt(f32((variance[j] as number) + epsilon));
+    if (simd) {
+      // The same float32 operations as the loop below, 4 channels at a time: bit for bit its values.
+      this.meanVector.set(mean);
+      simd.forward(x, this.meanVector, std, gamma, beta, xHat, out, cells, c);
+      return;
+    }
     for (let p = 0; p < cells; p++) {
       const o = p * c;
       for (let j = 0; j < c; j++) {
@@ -68,23 +85,32 @@ class BatchNormLowering implements FastLowering {
     }
   }
 
-  /** μ and σ² of the batch (each rounded to float32), then the EWAs and t move. */
-  private batchStatistics(x: Float32Array, cells: number): void {
+  /**
+   * μ and σ² of the batch, each rounded to float32 (the SIMD pass gives the same values), then the
+   * EWAs and t move.
+   */
+  private batchStatistics(x: Float32Array, cells: number, simd: BatchNormKernels | null): void {
     const { c, mean, variance, movingMean, movingVariance } = this;
-    mean.fill(0);
-    variance.fill(0);
-    for (let p = 0; p < cells; p++) for (let j = 0; j < c; j++) mean[j]! += x[p * c + j] as number;
-    for (let j = 0; j < c; j++) mean[j] = f32((mean[j] as number) / cells);
-    for (let p = 0; p < cells; p++) {
-      for (let j = 0; j < c; j++) {
-        const d = f32((x[p * c + j] as number) - (mean[j] as number));
-        variance[j]! += d * d;
+    if (simd) {
+      simd.moments(x, cells, c, this.meanVector, this.varianceVector);
+      mean.set(this.meanVector);
+      variance.set(this.varianceVector);
+    } else {
+      mean.fill(0);
+      variance.fill(0);
+      for (let p = 0; p < cells; p++) for (let j = 0; j < c; j++) mean[j]! += x[p * c + j] as number;
+      for (let j = 0; j < c; j++) mean[j] = f32((mean[j] as number) / cells);
+      for (let p = 0; p < cells; p++) {
+        for (let j = 0; j < c; j++) {
+          const d = f32((x[p * c + j] as number) - (mean[j] as number));
+          variance[j]! += d * d;
+        }
       }
+      for (let j = 0; j < c; j++) variance[j] = f32((variance[j] as number) / cells);
     }
     const keep = f32(this.params.momentum);
     const add = f32(1 - this.params.momentum);
     for (let j = 0; j < c; j++) {
-      variance[j] = f32((variance[j] as number) / cells);
       movingMean[j] = f32((movingMean[j] as number) * keep) + f32((mean[j] as number) * add);
       movingVariance[j] = f32((movingVariance[j] as number) * keep) + f32((variance[j] as number) * add);
     }
@@ -111,6 +137,15 @@ class BatchNormLowering implements FastLowering {
   ): void {
     const { c, xHat, gamma, std, dGamma, dBeta, mean: sumD, variance: sumDxHat } = this;
     const cells = pass.rows * this.positions;
+    const simd = c % 4 === 0 ? pass.kernels.batchNorm : null;
+    if (simd) {
+      // dβ and dγ as the loop below gives them; dx in float32 from them (the loop: float64 sums).
+      simd.sums(d, xHat, cells, c, dBeta, dGamma);
+      if (!dx) return;
+      for (let j = 0; j < c; j++) this.scale[j] = (gamma[j] as number) / ((std[j] as number) * cells);
+      simd.backward(d, xHat, this.scale, dBeta, dGamma, dx, cells, c);
+      return;
+    }
     // μ and σ² are not needed any more: their buffers hold Σ dz̃ and Σ dz̃·x̂ in float64.
     sumD.fill(0);
     sumDxHat.fill(0);

@@ -1,4 +1,3 @@
-import { activate, activationBackward } from '../../fast/activations.js';
 import type { FastLowering, FastLoweringContext, FastParameterSlot, FastPass } from '../../fast/lowering.js';
 import { weightSlots } from '../weighted.js';
 import { Conv2dKernel } from './fast-kernels.js';
@@ -41,7 +40,7 @@ class Conv2DLowering implements FastLowering {
 
   forward([x]: readonly Float32Array[], out: Float32Array, { kernels, rows }: FastPass): void {
     this.kernel.forward(x as Float32Array, this.w, this.b, out, rows, kernels);
-    activate(this.params.activation, this.params.leakyAlpha, out, out, rows * this.n);
+    kernels.activate(this.params.activation, this.params.leakyAlpha, out, out, rows * this.n);
   }
 
   backward(
@@ -51,7 +50,7 @@ class Conv2DLowering implements FastLowering {
     [dx]: readonly (Float32Array | null)[],
     { kernels, rows }: FastPass,
   ): void {
-    activationBackward(this.params.activation, this.params.leakyAlpha, out, d, rows * this.n);
+    kernels.activationBackward(this.params.activation, this.params.leakyAlpha, out, d, rows * this.n);
     this.kernel.backward(d, x as Float32Array, this.w, dx ?? null, this.dw, this.db, rows, kernels);
   }
 

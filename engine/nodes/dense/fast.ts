@@ -1,4 +1,3 @@
-import { activate, activationBackward } from '../../fast/activations.js';
 import type { FastLowering, FastLoweringContext, FastParameterSlot, FastPass } from '../../fast/lowering.js';
 import type { ActivationName } from '../../model/activations.js';
 import { weightSlots } from '../weighted.js';
@@ -36,7 +35,7 @@ class DenseLowering implements FastLowering {
 
   forward([x]: readonly Float32Array[], out: Float32Array, { kernels, rows }: FastPass): void {
     kernels.matmulBias(x as Float32Array, this.w, this.b, out, rows, this.nIn, this.nOut);
-    activate(this.g, this.params.leakyAlpha, out, out, rows * this.nOut);
+    kernels.activate(this.g, this.params.leakyAlpha, out, out, rows * this.nOut);
   }
 
   backward(
@@ -47,7 +46,7 @@ class DenseLowering implements FastLowering {
     { kernels, rows }: FastPass,
   ): void {
     const { nIn, nOut, db } = this;
-    activationBackward(this.g, this.params.leakyAlpha, out, d, rows * nOut);
+    kernels.activationBackward(this.g, this.params.leakyAlpha, out, d, rows * nOut);
     kernels.matmulTransA(x as Float32Array, d, this.dw, rows, nIn, nOut);
     if (db) {
       db.fill(0);
