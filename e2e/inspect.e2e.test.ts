@@ -28,6 +28,27 @@ function writeNetwork(initializer: string, epochs: number): string {
   return path;
 }
 
+/**
+ * The moons with hidden1 = Dense(5, tanh) on 2 inputs (W is [2, 5]), long enough to pause mid-run.
+ * α = 1e-5 keeps the weights near their initialization whenever the pause lands, so no entry's
+ * gradient shrinks to float64's rounding noise (where the per-entry error rises towards 0.1).
+ */
+function writeMoons(): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'netcanvas-inspect-')), 'moons.netcanvas.json');
+  const doc = sequentialDocument({
+    name: 'Moons',
+    dataset: { source: { kind: 'generator', name: 'moons', n: 200, noise: 0.2 } },
+    layers: [
+      { kind: 'Dense', id: 'hidden1', params: { units: 5, activation: 'tanh' } },
+      { kind: 'Dense', id: 'output', params: { units: 1, activation: 'sigmoid' } },
+    ],
+    optimizer: { algorithm: 'gd', learningRate: 1e-5 },
+    training: { batchSize: 32, epochs: 100_000, layerStatsEvery: 0 },
+  });
+  writeFileSync(path, serializeDocument(doc));
+  return path;
+}
+
 /** Folds the problems panel away (if open) so the canvas has room for its picture. */
 async function foldProblems(page: Page): Promise<void> {
   const header = page.getByTestId('problems').locator('.problems__header');
@@ -114,6 +135,53 @@ describe.skipIf(!hasChromium)('the layer inspector in the app (Chromium, 1280×7
       expect(await page.getByTestId(`node-gradient-${id}`).textContent()).toMatch(/^‖∂J\/∂a‖ \S+$/);
     await foldProblems(page);
     await page.locator('.react-flow').screenshot({ path: join(SCREENSHOTS, 'inspect-step-mode.png') });
+    await page.getByTestId('stop').click();
+    await waitStatus(page, ['done']);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows W, dW and ΔW of a stepped layer and checks them entry by entry in float64', async () => {
+    await app.openFile(writeMoons());
+    await page.getByTestId('toolbar-train').click();
+    await waitStatus(page, 'running', 30_000);
+    await page.getByTestId('pause').click();
+    await waitStatus(page, 'paused');
+    await page.getByTestId('step').click();
+    await app.node('hidden1').click();
+    const view = page.getByTestId('step-weights');
+    await expect.poll(() => view.count(), { timeout: 15_000 }).toBe(1);
+    expect(await view.getAttribute('data-node')).toBe('hidden1');
+    // hidden1's W is [2 inputs, 5 units]: each map is 2 × 5, uncut.
+    for (const id of ['heatmap-w', 'heatmap-dw', 'heatmap-update']) {
+      const map = view.getByTestId(id);
+      expect([await map.getAttribute('data-rows'), await map.getAttribute('data-cols')]).toEqual(['2', '5']);
+      expect(await view.getByTestId(`${id}-range`).textContent()).toMatch(/^\S+ … \S+$/);
+    }
+    expect(await view.getByTestId('step-weights-cut').count()).toBe(0);
+    // Pointing at the top-left cell names it (hover scrolls the panel to it first).
+    await view
+      .getByTestId('heatmap-w')
+      .locator('canvas')
+      .hover({ position: { x: 2, y: 2 } });
+    await expect.poll(() => view.getByTestId('heatmap-w-hover').textContent()).toMatch(/^W \(0, 0\) = \S+$/);
+
+    await view.getByTestId('check-step').click();
+    const check = view.getByTestId('step-check');
+    await expect.poll(() => check.count(), { timeout: 15_000 }).toBe(1);
+    const errorMap = view.getByTestId('heatmap-errors');
+    expect([await errorMap.getAttribute('data-rows'), await errorMap.getAttribute('data-cols')]).toEqual([
+      '2',
+      '5',
+    ]);
+    // All 10 entries checked. The check is float64 throughout (the float32 weights are exact in
+    // float64): truncation ε²·J‴ ≈ 1e-14 and rounding, measured at ~1e-11 per entry here, against
+    // gradients of 1e-4 … 1e-1 near the initialization give ≤ 1e-7 relative; 1e-4 leaves a margin.
+    expect(await check.getAttribute('data-checked')).toBe('10');
+    expect(Number(await check.getAttribute('data-worst'))).toBeLessThan(1e-4);
+    expect(await view.getByTestId('step-check-worst').textContent()).toMatch(/^Worst entry: \(\d, \d\)/);
+    await foldProblems(page);
+    await view.scrollIntoViewIfNeeded();
+    await view.screenshot({ path: join(SCREENSHOTS, 'step-weights.png') });
     await page.getByTestId('stop').click();
     await waitStatus(page, ['done']);
     expect(errors).toEqual([]);

@@ -5,6 +5,7 @@ import { supportsFast } from '../fast/executor.js';
 import type { SpawnKernelHelper } from '../fast/wasm/parallel.js';
 import { diagnose } from '../inspect/diagnose.js';
 import { type InspectionPlan, inspectionPlan } from '../inspect/inspect.js';
+import { parameterValues, type StepRecord } from '../inspect/step-record.js';
 import { Network } from '../model/network.js';
 import { learningRateAt } from '../nodes/schedule.js';
 import { batchSizeFor } from '../nodes/training.js';
@@ -84,6 +85,7 @@ export class TrainingRun {
   private readonly inspection: InspectionPlan;
   /** Set by `step()`: the next update is measured whatever layerStatsEvery says. */
   private inspectNext = false;
+  private stepped: StepRecord | null = null;
 
   constructor(
     readonly plan: TrainingPlan,
@@ -175,6 +177,11 @@ export class TrainingRun {
   /** Which executor runs the updates. */
   get executor(): ExecutorName {
     return this.updates.name;
+  }
+
+  /** The last update `step()` took: its batch and the weights before it (engine/inspect/step-weights.ts). */
+  get lastStep(): StepRecord | null {
+    return this.stepped;
   }
 
   get isPaused(): boolean {
@@ -279,8 +286,10 @@ export class TrainingRun {
           const lr = this.learningRate(epoch, t);
           const indices = order.subarray((batch - 1) * batchSize, Math.min(batch * batchSize, m));
           const inspect = this.inspectNext || (layerStatsEvery > 0 && (t === 1 || t % layerStatsEvery === 0));
+          const before = this.inspectNext ? parameterValues(this.network) : null;
           this.inspectNext = false;
           updates.update(indices, lr, mixSeeds(this.seed, t), inspect);
+          if (before) this.stepped = { t, epoch, batch, indices: indices.slice(), before };
           pending.push({ t, epoch, batch, lr });
           if (pending.length >= readbackEvery) {
             const bad = await flush();

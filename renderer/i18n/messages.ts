@@ -570,6 +570,22 @@ const en = {
   'layers.ratio': '‖ΔW‖/‖W‖',
   'layers.batchNorm': 'BatchNorm μ, σ²: batch / running',
   'layers.healthy': 'No problems found in this update.',
+  'stepWeights.title': '{node} after update {t}: epoch {epoch}, mini-batch {batch} ({examples} examples)',
+  'stepWeights.w': 'W',
+  'stepWeights.dW': 'dW = ∂J/∂W of this step',
+  'stepWeights.update': 'ΔW = W after − W before',
+  'stepWeights.errors': 'Relative error per entry (log scale)',
+  'stepWeights.range': '{lo} … {hi}',
+  'stepWeights.cut': 'Showing the first {rows} × {cols} of {fullRows} × {fullCols} entries.',
+  'stepWeights.dWNote':
+    'dW is recomputed in float64 on the step’s mini-batch at the weights before it (Dropout off). Point at an entry to read it.',
+  'stepWeights.hover': '{name} ({row}, {col}) = {value}',
+  'stepWeights.check': 'Check this step',
+  'stepWeights.checked':
+    '{checked} of {drawn} entries checked: |analytic − numerical| / max(|analytic|, |numerical|, {floor}), float64 backprop against two-sided differences (ε = 1e-7) at the current weights on the same mini-batch (at most 2,000 entries, a seeded sample, and 5 s).',
+  'stepWeights.timedOut': 'The check stopped at its 5 s budget.',
+  'stepWeights.worst':
+    'Worst entry: ({row}, {col}), error {error} (analytic {analytic}, numerical {numerical}).',
   'diagnosis.SYMMETRY': DIAGNOSIS_TEMPLATES.SYMMETRY,
   'diagnosis.VANISHING': DIAGNOSIS_TEMPLATES.VANISHING,
   'diagnosis.EXPLODING': DIAGNOSIS_TEMPLATES.EXPLODING,
@@ -1134,6 +1150,21 @@ const zh: MessageTable = {
   'layers.ratio': '‖ΔW‖/‖W‖',
   'layers.batchNorm': 'BatchNorm μ、σ²：本批 / 滑动平均',
   'layers.healthy': '这次更新未发现问题。',
+  'stepWeights.title': '{node}，第 {t} 次更新后：第 {epoch} 轮，第 {batch} 个小批量（{examples} 个样本）',
+  'stepWeights.w': 'W',
+  'stepWeights.dW': 'dW = 这一步的 ∂J/∂W',
+  'stepWeights.update': 'ΔW = 更新后 W − 更新前 W',
+  'stepWeights.errors': '每个元素的相对误差（对数刻度）',
+  'stepWeights.range': '{lo} … {hi}',
+  'stepWeights.cut': '只显示 {fullRows} × {fullCols} 个元素中前 {rows} × {cols} 个。',
+  'stepWeights.dWNote':
+    'dW 在这一步之前的权重上、用这一步的小批量以 float64 重新计算（关闭 Dropout）。鼠标指向元素可读出数值。',
+  'stepWeights.hover': '{name} ({row}, {col}) = {value}',
+  'stepWeights.check': '检验这一步',
+  'stepWeights.checked':
+    '已检验 {drawn} 个元素中的 {checked} 个：|解析 − 数值| / max(|解析|, |数值|, {floor})，在当前权重、同一小批量上，用 float64 反向传播对比双侧差分（ε = 1e-7）（至多 2,000 个元素，按种子抽样，至多 5 秒）。',
+  'stepWeights.timedOut': '检验在 5 秒的时限处停止。',
+  'stepWeights.worst': '最差元素：({row}, {col})，误差 {error}（解析 {analytic}，数值 {numerical}）。',
   'diagnosis.SYMMETRY':
     '{layer} 的全部 {units} 个单元完全相同：权重相同、梯度相同，因此始终相等（对称性：零初始化，§1.11）。请使用随机初始化（ReLU 用 He，tanh 用 Xavier）。',
   'diagnosis.VANISHING':

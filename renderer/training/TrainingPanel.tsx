@@ -6,6 +6,7 @@ import { useLanguage } from '../i18n/useT';
 import { FiltersView } from '../inspect/FiltersView';
 import { LayersView } from '../inspect/LayersView';
 import { MistakesView } from '../inspect/MistakesView';
+import { StepWeightsView } from '../inspect/StepWeightsView';
 import { useApp } from '../store/context';
 import { BoundaryView } from './BoundaryView';
 import { CostChart } from './CostChart';
@@ -257,6 +258,7 @@ export const TrainingPanel = memo(function TrainingPanel() {
               <CostChart run={run} compare={compare} beta={beta} biasCorrection={biasCorrection} />
               <EpochCharts run={run} compare={compare} />
               <LayersView run={run} tick={tick} />
+              <StepWeightsView run={run} tick={tick} />
             </div>
             <div className="nc-train-side">
               <BoundaryView run={run} tick={tick} />

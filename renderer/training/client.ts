@@ -130,6 +130,16 @@ export class TrainingClient {
     this.send({ type: 'step' });
   }
 
+  /** In Step mode: asks for `nodeId`'s W, dW and ΔW of the last step (run.stepWeights). */
+  requestStepWeights(nodeId: string): void {
+    if (this.run?.status === 'paused') this.send({ type: 'stepWeights', nodeId });
+  }
+
+  /** In Step mode: the float64 gradient check of `nodeId`'s W on the step's batch (run.stepCheck). */
+  checkStep(nodeId: string): void {
+    if (this.run?.status === 'paused') this.send({ type: 'checkStep', nodeId });
+  }
+
   resume(): void {
     if (this.run?.status !== 'paused') return;
     this.send({ type: 'resume' });

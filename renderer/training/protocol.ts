@@ -5,6 +5,7 @@ import type { GradCheckReport } from '../../engine/gradcheck/check';
 import type { FirstLayerFilters } from '../../engine/inspect/filters';
 import type { MistakesReport } from '../../engine/inspect/mistakes';
 import type { LayerPictures } from '../../engine/inspect/neurons';
+import type { StepCheck, StepWeights } from '../../engine/inspect/step-weights';
 import type { Problem } from '../../engine/problems';
 import type { SearchSpace, TrialResult } from '../../engine/search';
 import type { PlotBounds } from '../../engine/train/boundary';
@@ -38,6 +39,10 @@ export type ToWorker =
   | { type: 'resume' }
   /** While paused: one measured update (Step mode), then paused again. */
   | { type: 'step' }
+  /** In Step mode: W, dW and ΔW of one layer for the step just taken (answered by `stepWeights`). */
+  | { type: 'stepWeights'; nodeId: string }
+  /** In Step mode: the float64 gradient check of one layer's W on the step's mini-batch (`stepCheck`). */
+  | { type: 'checkStep'; nodeId: string }
   | { type: 'stop' }
   | { type: 'setLearningRate'; value: number }
   /** Gradient checking (renderer/gradcheck/) of the document, on the CPU backend as the CLI does. */
@@ -121,6 +126,9 @@ export type FromWorker =
   | { type: 'mistakes'; runId: string; report: MistakesReport }
   /** The first convolutional layer's filters after `t` updates, sent with the mistakes. */
   | { type: 'filters'; runId: string; t: number; filters: FirstLayerFilters }
+  /** One layer's matrices for the last step (null: the layer has no W, or no step was taken). */
+  | { type: 'stepWeights'; runId: string; nodeId: string; weights: StepWeights | null }
+  | { type: 'stepCheck'; runId: string; nodeId: string; check: StepCheck | null }
   /** The backend broke mid-run: the run is marked failed, and `next` is the backend to offer. */
   | { type: 'failed'; runId: string; backend: BackendName; message: string; next: BackendName | null }
   /** The report of a `gradcheck` request (an invalid graph answers `problems`). */

@@ -2,6 +2,7 @@ import type { GraphDocument } from '../../engine/document/schema';
 import type { FirstLayerFilters } from '../../engine/inspect/filters';
 import type { MistakesReport } from '../../engine/inspect/mistakes';
 import type { LayerPictures } from '../../engine/inspect/neurons';
+import type { StepCheck, StepWeights } from '../../engine/inspect/step-weights';
 import type { Problem } from '../../engine/problems';
 import type { PlotBounds } from '../../engine/train/boundary';
 import type { DoneEvent, LayersEvent, StartEvent, TrainingEvent } from '../../engine/train/events';
@@ -55,6 +56,9 @@ export interface RunRecord {
   mistakes?: MistakesReport;
   /** The first convolutional layer's latest filters, after `t` updates (renderer/inspect/). */
   filters?: FirstLayerFilters & { t: number };
+  /** Step mode: the clicked layer's W, dW and ΔW, and its gradient check once asked for. */
+  stepWeights?: { nodeId: string; weights: StepWeights | null };
+  stepCheck?: { nodeId: string; check: StepCheck | null };
   /** The layer inspector's events, in order of t (renderer/inspect/layerRecord.ts). */
   layers: LayersEvent[];
   /** Bumped whenever data arrives. */
@@ -172,6 +176,13 @@ export function applyWorkerMessage(run: RunRecord, message: FromWorker): boolean
       break;
     case 'filters':
       run.filters = { ...message.filters, t: message.t };
+      break;
+    case 'stepWeights':
+      run.stepWeights = { nodeId: message.nodeId, weights: message.weights };
+      if (run.stepCheck && run.stepCheck.check?.t !== message.weights?.t) delete run.stepCheck;
+      break;
+    case 'stepCheck':
+      run.stepCheck = { nodeId: message.nodeId, check: message.check };
       break;
     case 'failed':
       run.failure = { message: message.message, next: message.next };

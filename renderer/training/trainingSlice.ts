@@ -41,6 +41,9 @@ export interface TrainingSlice {
   resumeTraining(): void;
   /** Step mode: one measured update while paused. */
   stepTraining(): void;
+  /** Step mode: a layer's matrices of the last step, and their float64 check (renderer/inspect/StepWeightsView). */
+  requestStepWeights(nodeId: string): void;
+  checkStep(nodeId: string): void;
   stopTraining(): void;
   setLiveLearningRate(value: number): void;
   /** The files of the active run's trained network in `format` (the run must be the last one trained). */
@@ -170,6 +173,8 @@ export const createTrainingSlice =
       pauseTraining: () => client.pause(),
       resumeTraining: () => client.resume(),
       stepTraining: () => client.step(),
+      requestStepWeights: (nodeId) => client.requestStepWeights(nodeId),
+      checkStep: (nodeId) => client.checkStep(nodeId),
       stopTraining: () => client.stop(),
       setLiveLearningRate: (value) => client.setLearningRate(value),
       exportActiveRun: (format) => client.exportRun(get().activeRunId ?? '', format),

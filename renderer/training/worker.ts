@@ -7,8 +7,10 @@ import { exportModelFiles } from '../../engine/export/files';
 import { firstLayerFilters } from '../../engine/inspect/filters';
 import { mistakesReport } from '../../engine/inspect/mistakes';
 import { neuronPictures } from '../../engine/inspect/neurons';
+import { checkStep, type StepContext, stepWeights } from '../../engine/inspect/step-weights';
 import { boundsOf, decisionGrid } from '../../engine/train/boundary';
 import type { TrainingEvent } from '../../engine/train/events';
+import { featureStatistics } from '../../engine/train/statistics';
 import { TrainingRun } from '../../engine/train/trainer';
 import { workerReader } from '../data/workerReader';
 import { checkDocumentGradients } from '../gradcheck/task';
@@ -33,6 +35,8 @@ const BOUNDARY_SIZE = 64;
 const INSPECT_EVERY_MS = 1000;
 
 let current: TrainingRun | null = null;
+/** The running run's plan, training split and input statistics, for Step mode's questions. */
+let stepping: (Omit<StepContext, 'network' | 'step'> & { runId: string }) | null = null;
 /** The last finished run, kept (network, plan, data) until the next starts, so it can be exported. */
 let finished: { runId: string; run: TrainingRun; plan: TrainingPlan; splits: DataSplits } | null = null;
 
@@ -153,7 +157,10 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     },
   });
   current = run;
+  const stats = plan.needsInputStatistics ? featureStatistics(splits.train) : undefined;
+  stepping = { runId, plan, train: splits.train, ...(stats ? { inputStatistics: stats } : {}) };
   const done = await run.start();
+  stepping = null;
   sendBoundary();
   flush();
   current = null;
@@ -170,6 +177,22 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
       message: done.message,
       next: nextBackend(backend.name),
     });
+  }
+}
+
+/** Step mode's answer about one layer: its matrices of the last step, or their float64 check. */
+function answerStep(message: Extract<ToWorker, { type: 'stepWeights' | 'checkStep' }>): void {
+  if (!stepping) return;
+  const { runId } = stepping;
+  const step = current?.lastStep;
+  const context = current && step ? { ...stepping, network: current.network, step } : null;
+  const { nodeId } = message;
+  if (message.type === 'stepWeights') {
+    const weights = context ? stepWeights(context, nodeId) : null;
+    post({ type: 'stepWeights', runId, nodeId, weights });
+  } else {
+    const check = context ? checkStep(context, nodeId, { seed: step?.t ?? 0 }) : null;
+    post({ type: 'stepCheck', runId, nodeId, check });
   }
 }
 
@@ -235,6 +258,10 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
       break;
     case 'step':
       current?.step();
+      break;
+    case 'stepWeights':
+    case 'checkStep':
+      answerStep(message);
       break;
     case 'stop':
       current?.stop();
