@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { prepareRun } from '../compile/prepare.js';
 import { sequentialDocument } from '../document/build.js';
-import type { TrainingEvent } from '../train/events.js';
-import { TrainingRun } from '../train/trainer.js';
 import { checkStep, stepWeights } from './step-weights.js';
-
-const until = async (check: () => boolean): Promise<void> => {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-};
+import { pausedRun } from './stepped-run.js';
 
 /** The moons with hidden1 [2, 5], plain gradient descent at α = 0.5: ΔW = −α·dW exactly. */
 async function steppedRun() {
@@ -20,33 +14,13 @@ async function steppedRun() {
     optimizer: { algorithm: 'gd', learningRate: 0.5 },
     training: { batchSize: 32, epochs: 5, layerStatsEvery: 0 },
   });
-  const prepared = await prepareRun(doc);
-  if (!prepared.ok) throw new Error(prepared.problems.map((p) => p.message).join('; '));
-  const events: TrainingEvent[] = [];
-  const run = new TrainingRun(prepared.value.plan, prepared.value.splits, {
-    executor: 'fast',
-    onEvent: (e) => events.push(e),
-  });
-  run.pause();
-  const done = run.start();
-  await until(() => events.some((e) => e.type === 'start'));
-  for (const t of [1, 2]) {
-    run.step();
-    await until(() => events.filter((e) => e.type === 'layers').length === t);
-  }
-  const step = run.lastStep;
+  const paused = await pausedRun(doc);
+  await paused.step();
+  await paused.step();
+  const step = paused.run.lastStep;
   if (!step) throw new Error('no step recorded');
-  const context = {
-    plan: prepared.value.plan,
-    network: run.network,
-    train: prepared.value.splits.train,
-    step,
-  };
-  const finish = async () => {
-    run.stop();
-    await done;
-    run.dispose();
-  };
+  const context = { plan: paused.plan, network: paused.run.network, train: paused.splits.train, step };
+  const finish = paused.finish;
   return { context, finish };
 }
 

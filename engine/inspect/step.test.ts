@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { prepareRun } from '../compile/prepare.js';
 import { sequentialDocument } from '../document/build.js';
-import type { LayersEvent, TrainingEvent } from '../train/events.js';
-import { TrainingRun } from '../train/trainer.js';
-
-const until = async (check: () => boolean): Promise<void> => {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-};
+import type { LayersEvent } from '../train/events.js';
+import { pausedRun } from './stepped-run.js';
 
 describe('Step mode', () => {
   it('takes one measured update per step while paused, with every node’s forward and backward flow', async () => {
@@ -19,24 +14,14 @@ describe('Step mode', () => {
       ],
       training: { batchSize: 32, epochs: 5, layerStatsEvery: 0 },
     });
-    const prepared = await prepareRun(doc);
-    if (!prepared.ok) throw new Error(prepared.problems.map((p) => p.message).join('; '));
-    const events: TrainingEvent[] = [];
-    const run = new TrainingRun(prepared.value.plan, prepared.value.splits, {
-      executor: 'fast',
-      onEvent: (e) => events.push(e),
-    });
-    run.pause();
-    const done = run.start();
-    const count = (type: string) => events.filter((e) => e.type === type).length;
-    await until(() => count('start') === 1);
+    const { run, events, count, step, finish } = await pausedRun(doc);
     expect(count('update')).toBe(0);
     for (const t of [1, 2]) {
-      run.step();
-      await until(() => count('layers') === t);
+      await step();
       // Exactly one more update, and it was measured although layerStatsEvery is 0.
       expect(count('update')).toBe(t);
     }
+    expect(run.lastStep?.t).toBe(2);
     const last = events.filter((e): e is LayersEvent => e.type === 'layers').at(-1);
     expect(last?.t).toBe(2);
     expect(last?.nodes.map((n) => n.id)).toEqual(['hidden1', 'relu', 'output']);
@@ -44,8 +29,6 @@ describe('Step mode', () => {
       expect(node.std).toBeGreaterThan(0);
       expect(node.gradNorm).toBeGreaterThan(0);
     }
-    run.stop();
-    await done;
-    run.dispose();
+    await finish();
   });
 });
