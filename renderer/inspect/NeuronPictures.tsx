@@ -7,6 +7,7 @@ import { useFrameLoop } from '../training/hooks';
 import type { RunRecord } from '../training/runRecord';
 import { selectActiveRun } from '../training/trainingSlice';
 import { heatPixels } from './heat';
+import { neuronSnapshot } from './savedNeurons';
 import './inspect.css';
 
 const SMALL = 24;
@@ -14,7 +15,7 @@ const LARGE = 160;
 
 /** This node's pictures in the run's latest boundary snapshot, if it has any. */
 const picturesOf = (run: RunRecord | null, nodeId: string): LayerPictures | undefined =>
-  run?.boundary?.neurons?.find((l) => l.nodeId === nodeId);
+  neuronSnapshot(run)?.layers.find((l) => l.nodeId === nodeId);
 
 /** Paints unit `unit` of `layer` into `canvas` (its pixel size is the grid's). */
 function paintUnit(canvas: HTMLCanvasElement | null, layer: LayerPictures, size: number, unit: number): void {
@@ -53,17 +54,18 @@ function PictureStrip({ nodeId, total }: { nodeId: string; total: number }) {
   useFrameLoop(() => {
     const run = selectActiveRun(store.getState());
     const layer = picturesOf(run, nodeId);
-    const size = run?.boundary?.size ?? 0;
-    const key = `${run?.id}:${run?.boundary?.t}:${hovered}`;
+    const snapshot = neuronSnapshot(run);
+    const size = snapshot?.size ?? 0;
+    const key = `${run?.id}:${snapshot?.t}:${hovered}`;
     if (!layer || drawn.current === key) return;
     drawn.current = key;
     small.current.forEach((canvas, unit) => {
       paintUnit(canvas, layer, size, unit);
-      canvas?.setAttribute('data-t', String(run?.boundary?.t ?? -1));
+      canvas?.setAttribute('data-t', String(snapshot?.t ?? -1));
     });
     if (hovered !== null) paintUnit(large.current, layer, size, hovered);
   });
-  const size = selectActiveRun(store.getState())?.boundary?.size ?? 1;
+  const size = neuronSnapshot(selectActiveRun(store.getState()))?.size ?? 1;
   return (
     <div className="nc-neurons nodrag" data-testid={`neurons-${nodeId}`}>
       {Array.from({ length: count }, (_, unit) => (

@@ -77,3 +77,43 @@ function finishedRun(id: string) {
   applyWorkerMessage(run, { type: 'events', runId: id, events: [startEvent(), doneEvent()] });
   return run;
 }
+
+describe('a saved run’s neuron pictures', () => {
+  it('come back thinned to 32 × 32 and quantized to 8 bits over the layer’s scale', () => {
+    const run = finishedRun('run-n');
+    // A 64-grid snapshot of hidden1's 2 units, scale 2: unit 0 all 2; unit 1 −2 at (0, 0), else 0.
+    const size = 64;
+    const values = new Float32Array(2 * size * size);
+    values.fill(2, 0, size * size);
+    values[size * size] = -2;
+    const bounds = { xMin: -1, xMax: 1, yMin: -1, yMax: 1 };
+    applyWorkerMessage(run, {
+      type: 'boundary',
+      runId: run.id,
+      t: 40,
+      size,
+      bounds,
+      probability: new Float32Array(size * size),
+      classes: new Int32Array(size * size),
+      neurons: [{ nodeId: 'hidden1', units: 2, values, scale: 2 }],
+    });
+    const saved = JSON.parse(JSON.stringify(summarizeRun(run)));
+    // Stride ⌈64/32⌉ = 2 → 32 × 32 a unit: 2·1024 = 2048 bytes, ⌈2048/3⌉·4 = 2732 base64 characters.
+    expect(saved.neurons.size).toBe(32);
+    expect(saved.neurons.layers[0].pixels).toHaveLength(2732);
+    const back = restoreRun(saved)?.savedNeurons;
+    expect(back).toMatchObject({ t: 40, size: 32 });
+    const restored = back?.layers[0]?.values ?? new Float32Array();
+    expect(restored).toHaveLength(2048);
+    // 2 → q 255 → (255/127.5 − 1)·2 = 2; −2 → q 0 → −2; 0 → q round(127.5) = 128 → (128/127.5 − 1)·2 = 0.00784.
+    expect(restored[0]).toBe(2);
+    expect(restored[1024]).toBe(-2);
+    expect(restored[1025]).toBeCloseTo(2 / 255, 6);
+  });
+
+  it('are absent from runs that had none, and older files restore without them', () => {
+    const saved = JSON.parse(JSON.stringify(summarizeRun(finishedRun('run-o'))));
+    expect(saved.neurons).toBeUndefined();
+    expect(restoreRun(saved)?.savedNeurons).toBeUndefined();
+  });
+});

@@ -7,6 +7,7 @@ import type { Problem } from '../../engine/problems';
 import type { PlotBounds } from '../../engine/train/boundary';
 import type { DoneEvent, LayersEvent, StartEvent, TrainingEvent } from '../../engine/train/events';
 import { recordLayers } from '../inspect/layerRecord';
+import type { NeuronSnapshot } from '../inspect/savedNeurons';
 import type { BackendName, FromWorker, PlotPoints } from './protocol';
 import { Series } from './series';
 
@@ -52,6 +53,8 @@ export interface RunRecord {
     /** Hidden units' pictures over the same grid, computed with this snapshot. */
     neurons?: LayerPictures[];
   } | null;
+  /** A reopened run's neuron pictures (renderer/inspect/savedNeurons.ts); live runs use `boundary`. */
+  savedNeurons?: NeuronSnapshot;
   /** The latest confusion matrices and wrong examples on dev and test (renderer/inspect/). */
   mistakes?: MistakesReport;
   /** The first convolutional layer's latest filters, after `t` updates (renderer/inspect/). */

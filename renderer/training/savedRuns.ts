@@ -10,6 +10,7 @@ import {
   saveMistakes,
 } from '../inspect/savedInspection';
 import { restoreLayers, SavedLayersSchema, saveLayers } from '../inspect/savedLayers';
+import { neuronSnapshot, restoreNeurons, SavedNeuronsSchema, saveNeurons } from '../inspect/savedNeurons';
 import { BACKENDS } from './protocol';
 import { newRunRecord, type RunRecord } from './runRecord';
 import type { Series } from './series';
@@ -89,6 +90,8 @@ export const SavedRunSchema = z.object({
   filters: SavedFiltersSchema.optional(),
   /** The layer inspector's measurements (renderer/inspect/savedLayers.ts); absent in older files. */
   layers: SavedLayersSchema.optional(),
+  /** The last neuron pictures, 8 bits a pixel (renderer/inspect/savedNeurons.ts); absent in older files. */
+  neurons: SavedNeuronsSchema.optional(),
 });
 export type SavedRun = z.infer<typeof SavedRunSchema>;
 
@@ -110,6 +113,7 @@ export function summarizeRun(run: RunRecord): SavedRun | null {
   const u = run.updates;
   const ei = evenIndices(e.epoch.length, SAVED_POINTS);
   const ui = evenIndices(u.t.length, SAVED_POINTS);
+  const neurons = neuronSnapshot(run);
   const { type: _s, backend: _b, notes: _n, timings: _t, ...start } = run.start;
   const { type: _d, ...done } = run.done;
   return {
@@ -139,6 +143,7 @@ export function summarizeRun(run: RunRecord): SavedRun | null {
     ...(run.mistakes ? { mistakes: saveMistakes(run.mistakes) } : {}),
     ...(run.filters ? { filters: saveFilters(run.filters) } : {}),
     ...(run.layers.length ? { layers: saveLayers(run.layers) } : {}),
+    ...(neurons ? { neurons: saveNeurons(neurons) } : {}),
   };
 }
 
@@ -190,6 +195,7 @@ export function restoreRun(entry: unknown): RunRecord | null {
   fill(run.updates.smoothed, s.updates.smoothed);
   if (s.mistakes) run.mistakes = restoreMistakes(s.mistakes);
   if (s.filters) run.filters = restoreFilters(s.filters);
+  if (s.neurons) run.savedNeurons = restoreNeurons(s.neurons);
   return run;
 }
 
