@@ -33,6 +33,7 @@ describe.skipIf(!hasChromium)('runs saved with the project (Chromium)', () => {
     expect(file.runs[0]!.label).toBe('Run 1');
     // 300 epochs: every one kept (≤ 500 points).
     expect(file.runs[0]!.epochs.epoch).toHaveLength(300);
+    expect(saved.text).toContain('"neurons":');
 
     const path = join(mkdtempSync(join(tmpdir(), 'netcanvas-runs-')), saved.name);
     writeFileSync(path, saved.text);
@@ -44,6 +45,10 @@ describe.skipIf(!hasChromium)('runs saved with the project (Chromium)', () => {
     expect(await app.byTestId('run-summary').getAttribute('data-reason')).toBe('epochs');
     expect(await app.byTestId('progress').getAttribute('data-updates')).toBe('500');
     expect(await app.byTestId('chart-epoch-cost').locator('canvas').count()).toBeGreaterThan(0);
+    // The hidden layer's neuron pictures come back from the file (8-bit, 32 × 32) onto its card.
+    const pictures = app.byTestId('neurons-hidden1').getByTestId('neuron');
+    await expect.poll(() => pictures.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => pictures.first().getAttribute('data-t')).not.toBe('-1');
     await app.screenshot('saved-run');
 
     // A new run is numbered after the saved one, and both are saved again.
