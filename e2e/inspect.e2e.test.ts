@@ -182,6 +182,10 @@ describe.skipIf(!hasChromium)('the layer inspector in the app (Chromium, 1280×7
     await foldProblems(page);
     await view.scrollIntoViewIfNeeded();
     await view.screenshot({ path: join(SCREENSHOTS, 'step-weights.png') });
+    await app.viewMenu('language-zh');
+    await expect.poll(() => view.getByTestId('check-step').textContent()).toBe('检验这一步');
+    expect(await view.getByTestId('step-check-worst').textContent()).toMatch(/^最差元素：/);
+    await app.viewMenu('language-en');
     await page.getByTestId('stop').click();
     await waitStatus(page, ['done']);
     expect(errors).toEqual([]);

@@ -65,4 +65,44 @@ describe('Step mode’s weight matrices', () => {
       await finish();
     }
   });
+
+  it('folds a Conv2D kernel [3, 3, 1, 4] into a 9 × 4 matrix and checks it', async () => {
+    const doc = sequentialDocument({
+      dataset: { source: { kind: 'builtin', name: 'digits' } },
+      layers: [
+        {
+          kind: 'Conv2D',
+          id: 'conv',
+          params: { filters: 4, kernelSize: 3, padding: 'valid', activation: 'tanh' },
+        },
+        { kind: 'Flatten', id: 'flatten' },
+        { kind: 'Dense', id: 'output', params: { units: 10, activation: 'linear' } },
+        { kind: 'Softmax', id: 'softmax' },
+      ],
+      loss: { fn: 'categoricalCrossEntropy' },
+      optimizer: { algorithm: 'gd', learningRate: 0.1 },
+      training: { batchSize: 16, epochs: 2, layerStatsEvery: 0 },
+    });
+    const paused = await pausedRun(doc);
+    try {
+      await paused.step();
+      const step = paused.run.lastStep;
+      if (!step) throw new Error('no step recorded');
+      const context = { plan: paused.plan, network: paused.run.network, train: paused.splits.train, step };
+      const weights = stepWeights(context, 'conv');
+      expect(weights?.shape).toEqual([3, 3, 1, 4]);
+      // [k·k·cIn, cOut] = [3·3·1, 4].
+      expect(weights?.update).toMatchObject({ rows: 9, cols: 4, fullRows: 9, fullCols: 4 });
+      // gd at α = 0.1: ΔW = −0.1·dW, to float32's agreement with float64 (1e-5 of the largest step).
+      const dW = [...(weights?.dW.values ?? [])];
+      const scale = Math.max(...dW.map((g) => Math.abs(0.1 * g)));
+      const gaps = [...(weights?.update.values ?? [])].map((u, i) => Math.abs(u + 0.1 * (dW[i] as number)));
+      expect(Math.max(...gaps)).toBeLessThan(1e-5 * scale);
+      const check = checkStep(context, 'conv');
+      expect(check?.checked).toBe(36);
+      expect(check?.worst?.error).toBeLessThan(1e-4);
+    } finally {
+      await paused.finish();
+    }
+  });
 });
