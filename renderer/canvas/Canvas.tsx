@@ -2,6 +2,7 @@ import {
   Background,
   BackgroundVariant,
   type Connection,
+  ControlButton,
   Controls,
   type EdgeChange,
   type FinalConnectionState,
@@ -24,6 +25,7 @@ import { useLanguage, useT } from '../i18n/useT';
 import type { GraphChange } from '../store/changes';
 import { useApp, useAppStoreApi } from '../store/context';
 import { ConnectionHint, describeRefusal, refusalBetween } from './ConnectionHint';
+import { fitOptions, MINIMAP_PIXELS, minimapFor } from './fit';
 import {
   type CardNode,
   createEdgeMapper,
@@ -39,19 +41,6 @@ import { useCanvasCommands } from './useCanvasCommands';
 const nodeTypes = { card: NodeCard };
 const edgeTypes = { shape: ShapeEdge };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-const MINIMAP_SIZE = { width: 200, height: 150 };
-const SMALL_MINIMAP_SIZE = { width: 128, height: 84 };
-
-/**
- * The minimap for a canvas this size: full on a large one, smaller below 900 pixels wide (a 1280-pixel
- * window), none below 300 high (the training panel open in a 720-pixel window), where it would
- * cover the cards it maps.
- */
-function minimapFor(width: number, height: number): 'full' | 'small' | 'none' {
-  if (width === 0) return 'full';
-  if (height < 300) return 'none';
-  return width < 900 ? 'small' : 'full';
-}
 /** Minimap blocks take the colour of their node's category. */
 const minimapColour = (n: CardNode) =>
   `var(--cat-${nodeKind(n.data.node.kind)?.category.toLowerCase() ?? 'unknown'})`;
@@ -71,7 +60,10 @@ export function Canvas() {
   const analysis = useApp((s) => s.analysis);
   const showMinimap = useApp((s) => s.showMinimap);
   const focusRequest = useApp((s) => s.focusRequest);
-  const minimap = useStore((s) => minimapFor(s.width, s.height));
+  const fitRequest = useApp((s) => s.fitRequest);
+  const minimap = useStore((s) => minimapFor(s.width, s.height, showMinimap));
+  const minimapRef = useRef(minimap);
+  minimapRef.current = minimap;
 
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const measuredRef = useRef(measured);
@@ -215,8 +207,17 @@ export function Canvas() {
     if (fittedEpoch.current === docEpoch) return;
     if (doc.nodes.length > 0 && !doc.nodes.every((n) => measured.has(n.id))) return;
     fittedEpoch.current = docEpoch;
-    requestAnimationFrame(() => void flow.fitView({ padding: 0.06, maxZoom: 1.1 }));
+    requestAnimationFrame(() => void flow.fitView(fitOptions(minimapRef.current)));
   }, [docEpoch, doc.nodes, measured, flow]);
+
+  // Fit again when a workspace pane opened or closed: two frames, so the canvas has its new size.
+  useEffect(() => {
+    if (fitRequest === 0) return;
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => void flow.fitView(fitOptions(minimapRef.current)));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [fitRequest, flow]);
 
   // Centre on a node when the problems list asks for it.
   useEffect(() => {
@@ -261,14 +262,24 @@ export function Canvas() {
         connectionRadius={24}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        <Controls showInteractive={false} />
-        {showMinimap && minimap !== 'none' && doc.nodes.length > 0 && (
+        <Controls showInteractive={false}>
+          <ControlButton
+            onClick={() => store.getState().setShowMinimap(!showMinimap)}
+            title={t('canvas.toggleMinimap')}
+            aria-label={t('canvas.toggleMinimap')}
+            aria-pressed={showMinimap}
+            data-testid="toggle-minimap"
+          >
+            ▣
+          </ControlButton>
+        </Controls>
+        {minimap !== 'none' && doc.nodes.length > 0 && (
           <MiniMap
             pannable
             zoomable
             nodeStrokeWidth={3}
             nodeColor={minimapColour}
-            style={minimap === 'small' ? SMALL_MINIMAP_SIZE : MINIMAP_SIZE}
+            style={MINIMAP_PIXELS[minimap]}
           />
         )}
         <ConnectionHint />
