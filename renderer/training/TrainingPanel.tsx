@@ -11,6 +11,7 @@ import { ProgressLine } from './ProgressLine';
 import { BACKENDS, type BackendChoice } from './protocol';
 import { RunList } from './RunList';
 import { RunSummary } from './RunSummary';
+import { isStale } from './stale';
 import { isTraining, selectActiveRun } from './trainingSlice';
 import './training.css';
 
@@ -164,6 +165,7 @@ export const TrainingPanel = memo(function TrainingPanel() {
   const train = useTraining((s) => s.train);
   const stop = useTraining((s) => s.stopTraining);
   const compare = runs.filter((r) => compareIds.includes(r.id));
+  const stale = run !== null && !isTraining(run) && isStale(run, doc);
   const docAtStart = useRef<unknown>(null);
   const [graphChanged, setGraphChanged] = useState(false);
 
@@ -235,7 +237,12 @@ export const TrainingPanel = memo(function TrainingPanel() {
       {run && run.status !== 'invalid' && (
         <>
           <ProgressLine run={run} />
-          <div className="nc-train-grid">
+          {stale && (
+            <div className="nc-stale-badge" data-testid="run-stale" title={t('train.staleTitle')}>
+              {t('train.stale')}
+            </div>
+          )}
+          <div className={`nc-train-grid${stale ? ' nc-stale' : ''}`}>
             <div className="nc-train-main">
               <CostChart run={run} compare={compare} beta={beta} biasCorrection={biasCorrection} />
               <EpochCharts run={run} compare={compare} />
