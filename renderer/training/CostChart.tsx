@@ -3,6 +3,7 @@ import { useTrainingT } from './hooks';
 import { LineChart, type LineSeries } from './LineChart';
 import { COLORS } from './palette';
 import { updatesKey } from './redraw';
+import type { ReplayCursor } from './replay';
 import type { RunRecord } from './runRecord';
 import { decimate, decimatedRows, MAX_DRAWN_ROWS, oscillation, smoothedSeries } from './series';
 
@@ -11,6 +12,8 @@ interface Props {
   compare: readonly RunRecord[];
   beta: number;
   biasCorrection: boolean;
+  /** The replay: a line at its update t. */
+  cursor?: ReplayCursor;
 }
 
 const hasDropout = (run: RunRecord) => run.document.nodes.some((n) => n.kind === 'Dropout');
@@ -20,7 +23,7 @@ const hasDropout = (run: RunRecord) => run.document.nodes.some((n) => n.kind ===
  * it; β and the bias correction are the user's, so the curve is recomputed from the raw costs.
  * Compared runs add their smoothed curves.
  */
-export const CostChart = memo(function CostChart({ run, compare, beta, biasCorrection }: Props) {
+export const CostChart = memo(function CostChart({ run, compare, beta, biasCorrection, cursor }: Props) {
   const t = useTrainingT();
   const others = useMemo(() => compare.filter((r) => r.id !== run.id), [compare, run.id]);
   const series = useMemo<LineSeries[]>(
@@ -71,6 +74,7 @@ export const CostChart = memo(function CostChart({ run, compare, beta, biasCorre
         columns={columns}
         height={220}
         testId="chart-cost"
+        marker={() => cursor?.timeOf(run) ?? null}
       />
       <div className="nc-chart-notes">
         <span data-testid="oscillation">{t('train.oscillation', { value: figure.toFixed(4) })}</span>

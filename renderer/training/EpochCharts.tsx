@@ -3,12 +3,15 @@ import { useTrainingT } from './hooks';
 import { LineChart, type LineSeries } from './LineChart';
 import { COLORS } from './palette';
 import { epochsKey } from './redraw';
+import { epochAt, type ReplayCursor } from './replay';
 import type { RunRecord } from './runRecord';
 import { decimate, decimatedRows, MAX_DRAWN_ROWS } from './series';
 
 interface Props {
   run: RunRecord;
   compare: readonly RunRecord[];
+  /** The replay: a line at the last epoch finished by its update t. */
+  cursor?: ReplayCursor;
 }
 
 type Column = 'trainCost' | 'devCost' | 'trainAccuracy' | 'devAccuracy' | 'lr';
@@ -42,11 +45,15 @@ function aligned(runs: readonly RunRecord[], columns: readonly Column[]): ArrayL
 }
 
 /** Train and dev cost, train and dev accuracy, and α per epoch; compared runs overlaid. */
-export const EpochCharts = memo(function EpochCharts({ run, compare }: Props) {
+export const EpochCharts = memo(function EpochCharts({ run, compare, cursor }: Props) {
   const t = useTrainingT();
   const runs = useMemo(() => [run, ...compare.filter((r) => r.id !== run.id)], [run, compare]);
   const many = runs.length > 1;
   const version = () => epochsKey(runs);
+  const marker = () => {
+    const t = cursor?.timeOf(run) ?? null;
+    return t === null ? null : epochAt(run, t) || null;
+  };
   const { costSeries, accSeries, lrSeries } = useMemo(() => {
     const color = (i: number, single: string) =>
       many ? (COLORS.runs[i % COLORS.runs.length] as string) : single;
@@ -75,6 +82,7 @@ export const EpochCharts = memo(function EpochCharts({ run, compare }: Props) {
         version={version}
         columns={() => aligned(runs, ['trainCost', 'devCost'])}
         testId="chart-epoch-cost"
+        marker={marker}
       />
       <LineChart
         title={t('train.epochAccuracy')}
@@ -83,6 +91,7 @@ export const EpochCharts = memo(function EpochCharts({ run, compare }: Props) {
         version={version}
         columns={() => aligned(runs, ['trainAccuracy', 'devAccuracy'])}
         testId="chart-epoch-accuracy"
+        marker={marker}
       />
       <LineChart
         title={t('train.learningRate')}
@@ -91,6 +100,7 @@ export const EpochCharts = memo(function EpochCharts({ run, compare }: Props) {
         version={version}
         columns={() => aligned(runs, ['lr'])}
         testId="chart-lr"
+        marker={marker}
       />
     </div>
   );

@@ -9,8 +9,10 @@ import { ExportControls } from './ExportControls';
 import { useTrainingT } from './hooks';
 import { ProgressLine } from './ProgressLine';
 import { BACKENDS, type BackendChoice } from './protocol';
+import { Replay } from './Replay';
 import { RunList } from './RunList';
 import { RunSummary } from './RunSummary';
+import { ReplayCursor } from './replay';
 import { isStale } from './stale';
 import { isTraining, selectActiveRun } from './trainingSlice';
 import './training.css';
@@ -166,6 +168,7 @@ export const TrainingPanel = memo(function TrainingPanel() {
   const stop = useTraining((s) => s.stopTraining);
   const compare = runs.filter((r) => compareIds.includes(r.id));
   const stale = run !== null && !isTraining(run) && isStale(run, doc);
+  const [cursor] = useState(() => new ReplayCursor());
   const docAtStart = useRef<unknown>(null);
   const [graphChanged, setGraphChanged] = useState(false);
 
@@ -237,6 +240,7 @@ export const TrainingPanel = memo(function TrainingPanel() {
       {run && run.status !== 'invalid' && (
         <>
           <ProgressLine run={run} />
+          <Replay run={run} cursor={cursor} tick={tick} />
           {stale && (
             <div className="nc-stale-badge" data-testid="run-stale" title={t('train.staleTitle')}>
               {t('train.stale')}
@@ -244,11 +248,17 @@ export const TrainingPanel = memo(function TrainingPanel() {
           )}
           <div className={`nc-train-grid${stale ? ' nc-stale' : ''}`}>
             <div className="nc-train-main">
-              <CostChart run={run} compare={compare} beta={beta} biasCorrection={biasCorrection} />
-              <EpochCharts run={run} compare={compare} />
+              <CostChart
+                run={run}
+                compare={compare}
+                beta={beta}
+                biasCorrection={biasCorrection}
+                cursor={cursor}
+              />
+              <EpochCharts run={run} compare={compare} cursor={cursor} />
             </div>
             <div className="nc-train-side">
-              <BoundaryView run={run} tick={tick} />
+              <BoundaryView run={run} tick={tick} cursor={cursor} />
               <RunSummary run={run} tick={tick} />
             </div>
           </div>

@@ -4,6 +4,7 @@ import type { PlotBounds } from '../../engine/train/boundary';
 import type { DoneEvent, StartEvent, TrainingEvent } from '../../engine/train/events';
 import type { BackendName, FromWorker, PlotPoints } from './protocol';
 import { Series } from './series';
+import { Timeline } from './timeline';
 
 export type RunStatus = 'starting' | 'running' | 'paused' | 'done' | 'failed' | 'invalid';
 
@@ -15,6 +16,15 @@ export interface EpochSeries {
   trainAccuracy: Series;
   devAccuracy: Series;
   lr: Series;
+}
+
+/** The model's prediction over a size × size grid of the plane, after update t. */
+export interface BoundarySnapshot {
+  t: number;
+  size: number;
+  bounds: PlotBounds;
+  probability: Float32Array;
+  classes: Int32Array;
 }
 
 /**
@@ -38,13 +48,14 @@ export interface RunRecord {
   updates: { t: Series; cost: Series; smoothed: Series; lr: Series };
   epochs: EpochSeries;
   points: { bounds: PlotBounds; sets: PlotPoints[]; classes: number } | null;
-  boundary: {
-    t: number;
-    size: number;
-    bounds: PlotBounds;
-    probability: Float32Array;
-    classes: Int32Array;
-  } | null;
+  /** The newest decision boundary. */
+  boundary: BoundarySnapshot | null;
+  /**
+   * The boundaries recorded so far, for replay: the worker samples one at t = 0, about every 1/60 of
+   * the planned updates and every ~300 ms. At most 120 are kept (64 × 64 × 8 bytes = 32 KB each, so
+   * ≤ 3.9 MB a run). Other recorded views add a Timeline of their own (see timeline.ts).
+   */
+  boundaries: Timeline<BoundarySnapshot>;
   /** Bumped whenever data arrives. */
   version: number;
   /** Loaded from a saved project (renderer/training/savedRuns.ts): its curves and summary only. */
@@ -75,6 +86,7 @@ export function newRunRecord(id: string, label: string, document: GraphDocument,
     },
     points: null,
     boundary: null,
+    boundaries: new Timeline(),
     version: 0,
   };
 }
@@ -141,15 +153,12 @@ export function applyWorkerMessage(run: RunRecord, message: FromWorker): boolean
     case 'points':
       run.points = { bounds: message.bounds, sets: message.sets, classes: message.classes };
       break;
-    case 'boundary':
-      run.boundary = {
-        t: message.t,
-        size: message.size,
-        bounds: message.bounds,
-        probability: message.probability,
-        classes: message.classes,
-      };
+    case 'boundary': {
+      const { t, size, bounds, probability, classes } = message;
+      run.boundary = { t, size, bounds, probability, classes };
+      run.boundaries.push(t, run.boundary);
       break;
+    }
     case 'failed':
       run.failure = { message: message.message, next: message.next };
       run.status = 'failed';

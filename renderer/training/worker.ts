@@ -23,6 +23,8 @@ declare const self: DedicatedWorkerGlobalScope;
 const EVENT_FLUSH_MS = 50;
 const BOUNDARY_EVERY_MS = 300;
 const BOUNDARY_SIZE = 64;
+/** Boundaries recorded over a run's planned updates, for replay, besides the ones sent every ~300 ms. */
+const BOUNDARIES_RECORDED = 60;
 
 let current: TrainingRun | null = null;
 /** The last finished run, kept (network, plan, data) until the next starts, so it can be exported. */
@@ -77,6 +79,8 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   let lastFlush = performance.now();
   let lastBoundary = 0;
   let lastT = 0;
+  let nextRecorded = 0;
+  let recordEvery = 1;
   const flush = () => {
     if (updates.t.length) {
       const columns = columnsOf(updates);
@@ -113,7 +117,14 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
         lastT = event.t;
       } else buffer.push(event);
       const now = performance.now();
-      if (event.type === 'epoch' && now - lastBoundary > BOUNDARY_EVERY_MS) sendBoundary();
+      if (event.type === 'start') {
+        recordEvery = Math.max(1, Math.ceil((event.epochs * event.updatesPerEpoch) / BOUNDARIES_RECORDED));
+        sendBoundary(); // t = 0: the initial weights' boundary, where a replay starts
+      }
+      if (event.type === 'epoch' && (now - lastBoundary > BOUNDARY_EVERY_MS || lastT >= nextRecorded)) {
+        nextRecorded = lastT + recordEvery;
+        sendBoundary();
+      }
       // Batched every ~50 ms, epochs too (a fast run ends tens of thousands of epochs a second): only
       // the start and the end go out at once. Updates are posted before the events of their batch.
       if (now - lastFlush > EVENT_FLUSH_MS || event.type === 'start' || event.type === 'done') flush();
