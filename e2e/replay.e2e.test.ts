@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppSession, openAppSession } from './appSession';
+import { APP_VIEWPORT, type AppSession, openAppSession } from './appSession';
 import { hasChromium, warnIfNoChromium } from './browser';
-import { type EditorPage, waitStatus } from './editorPage';
+import { EditorPage, waitStatus } from './editorPage';
 
 warnIfNoChromium('replay tests');
 
@@ -75,6 +75,29 @@ describe.skipIf(!hasChromium)('watching a recorded run (Chromium, 1280 × 720)',
     expect(await attribute(page, 'replay-at', 'data-t')).toBe(UPDATES);
     expect(await attribute(page, 'boundary', 'data-boundary-t')).toBe(UPDATES);
   }, 30_000);
+
+  it('shows the whole graph, the replay and the charts in a 1440 × 1000 window (the README’s screenshot)', async () => {
+    const big = await session!.browser.newPage({ viewport: APP_VIEWPORT });
+    try {
+      const wide = new EditorPage(big);
+      await wide.goto(session!.url);
+      await wide.byTestId('toolbar-train').click();
+      await waitStatus(big, 'done', 45_000);
+      await wide.byTestId('replay-slider').evaluate((el) => {
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(el, '300');
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await expect.poll(() => attribute(big, 'chart-cost', 'data-marker'), poll).toBe(300);
+      const canvas = (await wide.byTestId('canvas').boundingBox())!;
+      for (const card of await big.locator('.react-flow__node').all()) {
+        const b = (await card.boundingBox())!;
+        expect(b.y + b.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+      }
+      await wide.screenshot('replay-1440');
+    } finally {
+      await big.close();
+    }
+  }, 60_000);
 
   it('marks the run stale after an edit or New, and a new run clears the mark', async () => {
     expect(await app.byTestId('run-stale').count()).toBe(0);

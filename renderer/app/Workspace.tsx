@@ -22,7 +22,7 @@ import { GROUPS, layoutStorage, moveSize, PANES } from './panes';
  * problems keep their size; elsewhere the library's collapse and expand move the neighbour.
  */
 function useFoldable(
-  pane: { id: string; folded: number },
+  pane: { id: string; folded: number; opens?: number },
   onFoldChange: () => void,
   rows?: RefObject<GroupImperativeHandle | null>,
 ) {
@@ -49,7 +49,7 @@ function useFoldable(
       if (!group) return fold ? panel.collapse() : panel.expand();
       const { asPercentage, inPixels } = panel.getSize();
       const perPixel = inPixels > 0 ? asPercentage / inPixels : 0;
-      const target = fold ? pane.folded * perPixel : (lastOpen.current ?? 50);
+      const target = fold ? pane.folded * perPixel : (lastOpen.current ?? pane.opens ?? 50);
       group.setLayout(moveSize(group.getLayout(), pane.id, target, PANES.canvas.id));
     },
     [ref, rows, pane],
@@ -78,6 +78,8 @@ function PaneHeader(props: { name: string; folded: boolean; onToggle: () => void
 
 interface PaneSizes {
   id: string;
+  /** Percent of the rows a folded pane opens to the first time. */
+  opens?: number;
   size: number | string;
   min: number;
   max?: number;
