@@ -163,7 +163,12 @@ export function Workspace({ trainingPanel }: { trainingPanel?: ReactNode }) {
           defaultLayout={rows.defaultLayout}
           onLayoutChanged={rows.onLayoutChanged}
         >
-          <Panel id={PANES.canvas.id} minSize={PANES.canvas.min} className="pane pane--canvas">
+          <Panel
+            id={PANES.canvas.id}
+            minSize={PANES.canvas.min}
+            className="pane pane--canvas"
+            style={{ overflow: 'hidden' }}
+          >
             <Canvas />
           </Panel>
           <Separator className="pane-separator" data-testid="separator-problems" />

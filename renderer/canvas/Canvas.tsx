@@ -207,6 +207,9 @@ export function Canvas() {
     if (fittedEpoch.current === docEpoch) return;
     if (doc.nodes.length > 0 && !doc.nodes.every((n) => measured.has(n.id))) return;
     fittedEpoch.current = docEpoch;
+    // React Flow keeps a fit asked of an empty canvas until nodes come, then the first card dropped
+    // would jump to the middle under the mouse's feet: an empty document starts at 100 % instead.
+    if (doc.nodes.length === 0) return void flow.setViewport({ x: 0, y: 0, zoom: 1 });
     requestAnimationFrame(() => void flow.fitView(fitOptions(minimapRef.current)));
   }, [docEpoch, doc.nodes, measured, flow]);
 
@@ -234,6 +237,7 @@ export function Canvas() {
     <section
       className="canvas"
       data-testid="canvas"
+      data-fit-request={fitRequest}
       aria-label={t('canvas.label')}
       onDoubleClick={onDoubleClick}
     >
