@@ -55,7 +55,20 @@ function useFoldable(
     [ref, rows, pane],
   );
   const toggle = useCallback(() => setFoldedTo(!foldedRef.current), [setFoldedTo]);
-  return { ref, folded: isFolded, onResize, toggle, setFoldedTo };
+  /** Opens the pane and makes it at least `percent` of the rows, taking the room from the canvas. */
+  const openAtLeast = useCallback(
+    (percent: number) => {
+      setFoldedTo(false);
+      const group = rows?.current;
+      const now = group?.getLayout()[pane.id];
+      if (group && now !== undefined && now < percent) {
+        group.setLayout(moveSize(group.getLayout(), pane.id, percent, PANES.canvas.id));
+        onFoldChange();
+      }
+    },
+    [setFoldedTo, rows, pane, onFoldChange],
+  );
+  return { ref, folded: isFolded, onResize, toggle, setFoldedTo, openAtLeast };
 }
 
 /** The header of a foldable pane: its name and a button that folds or opens it. */
@@ -138,13 +151,16 @@ export function Workspace({ trainingPanel }: { trainingPanel?: ReactNode }) {
   const problems = useFoldable(PANES.problems, requestFit, rowsGroup);
   const training = useFoldable(PANES.training, requestFit, rowsGroup);
 
-  // A new run opens the training pane (folded, its charts would be out of sight).
+  // A new run opens the training pane to half the height when it is folded or at its idle size.
   const shownRun = useRef(activeRunId);
   useEffect(() => {
     if (activeRunId === shownRun.current) return;
     shownRun.current = activeRunId;
-    if (activeRunId) training.setFoldedTo(false);
-  }, [activeRunId, training.setFoldedTo]);
+    const panel = training.ref.current;
+    if (!activeRunId || !panel) return;
+    const idle = panel.isCollapsed() || panel.getSize().inPixels <= PANES.training.size + 2;
+    if (idle) training.openAtLeast(PANES.training.opens);
+  }, [activeRunId, training.ref, training.openAtLeast]);
 
   return (
     <Group

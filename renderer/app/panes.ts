@@ -4,14 +4,17 @@ import type { KeyValueStore } from '../platform/types';
 /**
  * The workspace's panes and their sizes in pixels. Their ids are also their elements' test ids. The canvas takes what the others leave; each other
  * pane folds to its header (`folded`) and keeps its size for when it opens again. At 1280 × 720 with
- * every pane open: inspector 304 wide, problems 96 high, training half of the 674 px under the
- * toolbar, so the canvas keeps 780 × ~237, enough for the whole preset graph at a readable zoom.
+ * every pane open: inspector 304 wide, problems 96 high, training (while a run is shown) half of
+ * the 674 px under the toolbar, so the canvas keeps 780 × ~237, enough for the whole preset graph at a readable zoom.
  */
 export const PANES = {
   inspector: { id: 'pane-inspector', size: 304, min: 220, max: 560, folded: 30 },
   problems: { id: 'pane-problems', size: 96, min: 64, folded: 33 },
-  /** Folded until the first run: Train opens it, to half the height unless the user sized it. */
-  training: { id: 'pane-training', size: 33, min: 140, folded: 33, opens: 50 },
+  /**
+   * Its toolbar only (120 px) until a run starts, which grows it to half the height (`opens`, in
+   * percent) if it is still that small or folded; a size the user chose stays.
+   */
+  training: { id: 'pane-training', size: 120, min: 100, folded: 33, opens: 50 },
   canvas: { id: 'pane-canvas', min: 140 },
 } as const;
 
