@@ -83,10 +83,7 @@ describe.skipIf(!hasChromium)('watching a recorded run (Chromium, 1280 × 720)',
       await wide.goto(session!.url);
       await wide.byTestId('toolbar-train').click();
       await waitStatus(big, 'done', 45_000);
-      await wide.byTestId('replay-slider').evaluate((el) => {
-        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(el, '300');
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-      });
+      await wide.setRange('replay-slider', 300);
       await expect.poll(() => attribute(big, 'chart-cost', 'data-marker'), poll).toBe(300);
       const canvas = (await wide.byTestId('canvas').boundingBox())!;
       for (const card of await big.locator('.react-flow__node').all()) {

@@ -46,11 +46,7 @@ describe.skipIf(!hasChromium)('runs saved with the project (Chromium)', () => {
     expect(await app.byTestId('chart-epoch-cost').locator('canvas').count()).toBeGreaterThan(0);
     await app.screenshot('saved-run');
     // It replays: scrubbing marks t on the cost chart and reads that epoch's metrics (3 updates an epoch).
-    await app.byTestId('replay-slider').evaluate((el) => {
-      // As a drag sets it: the value, then the input event React listens to.
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(el, '300');
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    await app.setRange('replay-slider', 300);
     expect(await app.byTestId('replay-at').getAttribute('data-t')).toBe('300');
     expect(await app.byTestId('replay-at').getAttribute('data-epoch')).toBe('100');
     await expect.poll(() => app.byTestId('chart-cost').getAttribute('data-marker')).toBe('300');
