@@ -81,6 +81,14 @@ export class EditorPage {
     await this.byTestId(item).click();
   }
 
+  /** Sets a range input as a drag does: its value, then the input event React listens to. */
+  async setRange(testId: string, value: number): Promise<void> {
+    await this.byTestId(testId).evaluate((el, v) => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(el, String(v));
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, value);
+  }
+
   async screenshot(name: string): Promise<string> {
     const path = join(SCREENSHOTS, `${name}.png`);
     await this.page.screenshot({ path });

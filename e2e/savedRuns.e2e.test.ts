@@ -50,6 +50,12 @@ describe.skipIf(!hasChromium)('runs saved with the project (Chromium)', () => {
     await expect.poll(() => pictures.count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await expect.poll(() => pictures.first().getAttribute('data-t')).not.toBe('-1');
     await app.screenshot('saved-run');
+    // It replays: scrubbing marks t on the cost chart and reads that epoch's metrics (3 updates an epoch).
+    await app.setRange('replay-slider', 300);
+    expect(await app.byTestId('replay-at').getAttribute('data-t')).toBe('300');
+    expect(await app.byTestId('replay-at').getAttribute('data-epoch')).toBe('100');
+    await expect.poll(() => app.byTestId('chart-cost').getAttribute('data-marker')).toBe('300');
+    expect(await app.byTestId('replay-metrics').textContent()).toMatch(/train cost \d\.\d{4}/);
 
     // A new run is numbered after the saved one, and both are saved again.
     await app.byTestId('toolbar-train').click();

@@ -1,15 +1,12 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { type ReactNode, useEffect } from 'react';
 import { z } from 'zod';
-import { Canvas } from '../canvas/Canvas';
 import { SearchPopup } from '../canvas/SearchPopup';
 import { GalleryDialog } from '../gallery/GalleryDialog';
 import { GradcheckDialog } from '../gradcheck/GradcheckDialog';
 import { useLanguage } from '../i18n/useT';
 import { Dialogs, RecoveryDialog } from '../panels/Dialogs';
-import { Inspector } from '../panels/Inspector';
 import { Palette } from '../panels/Palette';
-import { ProblemsPanel } from '../panels/ProblemsPanel';
 import { Toast } from '../panels/Toast';
 import { Toolbar } from '../panels/Toolbar';
 import type { Platform } from '../platform/types';
@@ -17,13 +14,14 @@ import { TuningPanel } from '../tuning/TuningPanel';
 import { useResolvedTheme } from './theme';
 import { useMenuCommands } from './useMenuCommands';
 import { useShortcuts } from './useShortcuts';
+import { Workspace } from './Workspace';
 
 export interface AppSlots {
   /** The platform, so native menu commands (Electron) reach the editor. */
   platform?: Platform;
   /** The Train button (renderer/training/), shown at the right of the toolbar. */
   trainSlot?: ReactNode;
-  /** The training panel (renderer/training/), shown under the canvas. */
+  /** The training panel (renderer/training/), a pane under the canvas. */
   trainingPanel?: ReactNode;
 }
 
@@ -45,16 +43,9 @@ function Shell({ trainSlot, trainingPanel, platform }: AppSlots) {
     <div className="app">
       <Toolbar trainSlot={trainSlot} />
       <Palette />
-      <main className="workspace">
-        <Canvas />
-        <ProblemsPanel />
-        {trainingPanel && (
-          <section className="training-slot" data-slot="training">
-            {trainingPanel}
-          </section>
-        )}
+      <main className="workspace-area">
+        <Workspace trainingPanel={trainingPanel} />
       </main>
-      <Inspector />
       <TuningPanel />
       <SearchPopup />
       <GalleryDialog />

@@ -2,6 +2,7 @@ import {
   Background,
   BackgroundVariant,
   type Connection,
+  ControlButton,
   Controls,
   type EdgeChange,
   type FinalConnectionState,
@@ -24,6 +25,7 @@ import type { GraphChange } from '../store/changes';
 import { useApp, useAppStoreApi } from '../store/context';
 import { flowAriaLabels } from './ariaLabels';
 import { ConnectionHint, describeRefusal, refusalBetween } from './ConnectionHint';
+import { fitOptions, MINIMAP_PIXELS, minimapFor } from './fit';
 import {
   type CardNode,
   createEdgeMapper,
@@ -39,19 +41,6 @@ import { useCanvasCommands } from './useCanvasCommands';
 const nodeTypes = { card: NodeCard };
 const edgeTypes = { shape: ShapeEdge };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-const MINIMAP_SIZE = { width: 200, height: 150 };
-const SMALL_MINIMAP_SIZE = { width: 128, height: 84 };
-
-/**
- * The minimap for a canvas this size: full on a large one, smaller below 900 pixels wide (a 1280-pixel
- * window), none below 300 high (the training panel open in a 720-pixel window), where it would
- * cover the cards it maps.
- */
-function minimapFor(width: number, height: number): 'full' | 'small' | 'none' {
-  if (width === 0) return 'full';
-  if (height < 300) return 'none';
-  return width < 900 ? 'small' : 'full';
-}
 /** Minimap blocks take the colour of their node's category. */
 const minimapColour = (n: CardNode) =>
   `var(--cat-${nodeKind(n.data.node.kind)?.category.toLowerCase() ?? 'unknown'})`;
@@ -71,7 +60,10 @@ export function Canvas() {
   const analysis = useApp((s) => s.analysis);
   const showMinimap = useApp((s) => s.showMinimap);
   const focusRequest = useApp((s) => s.focusRequest);
-  const minimap = useStore((s) => minimapFor(s.width, s.height));
+  const fitRequest = useApp((s) => s.fitRequest);
+  const minimap = useStore((s) => minimapFor(s.width, s.height, showMinimap));
+  const minimapRef = useRef(minimap);
+  minimapRef.current = minimap;
   const ariaLabels = useMemo(() => flowAriaLabels(t), [t]);
 
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
@@ -209,11 +201,20 @@ export function Canvas() {
     if (fittedEpoch.current === docEpoch) return;
     if (doc.nodes.length > 0 && !doc.nodes.every((n) => measured.has(n.id))) return;
     fittedEpoch.current = docEpoch;
-    // React Flow queues a fit of an empty canvas until nodes appear: the first node dropped would
-    // jump away from where it was dropped.
-    if (doc.nodes.length === 0) return;
-    requestAnimationFrame(() => void flow.fitView({ padding: 0.06, maxZoom: 1.1 }));
+    // React Flow keeps a fit asked of an empty canvas until nodes come, then the first card dropped
+    // would jump to the middle under the mouse's feet: an empty document starts at 100 % instead.
+    if (doc.nodes.length === 0) return void flow.setViewport({ x: 0, y: 0, zoom: 1 });
+    requestAnimationFrame(() => void flow.fitView(fitOptions(minimapRef.current)));
   }, [docEpoch, doc.nodes, measured, flow]);
+
+  // Fit again when a workspace pane opened or closed: two frames, so the canvas has its new size.
+  useEffect(() => {
+    if (fitRequest === 0) return;
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => void flow.fitView(fitOptions(minimapRef.current)));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [fitRequest, flow]);
 
   // Centre on a node when the problems list asks for it.
   useEffect(() => {
@@ -230,6 +231,7 @@ export function Canvas() {
     <section
       className="canvas"
       data-testid="canvas"
+      data-fit-request={fitRequest}
       aria-label={t('canvas.label')}
       onDoubleClick={onDoubleClick}
     >
@@ -259,14 +261,24 @@ export function Canvas() {
         ariaLabelConfig={ariaLabels}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        <Controls showInteractive={false} />
-        {showMinimap && minimap !== 'none' && doc.nodes.length > 0 && (
+        <Controls showInteractive={false}>
+          <ControlButton
+            onClick={() => store.getState().setShowMinimap(!showMinimap)}
+            title={t('canvas.toggleMinimap')}
+            aria-label={t('canvas.toggleMinimap')}
+            aria-pressed={showMinimap}
+            data-testid="toggle-minimap"
+          >
+            ▣
+          </ControlButton>
+        </Controls>
+        {minimap !== 'none' && doc.nodes.length > 0 && (
           <MiniMap
             pannable
             zoomable
             nodeStrokeWidth={3}
             nodeColor={minimapColour}
-            style={minimap === 'small' ? SMALL_MINIMAP_SIZE : MINIMAP_SIZE}
+            style={MINIMAP_PIXELS[minimap]}
           />
         )}
         <ConnectionHint />

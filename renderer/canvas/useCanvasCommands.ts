@@ -1,10 +1,11 @@
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useMemo } from 'react';
 import type { GraphNode } from '../../engine/document/schema';
 import { DEFAULT_NODE_SIZE, estimateCardSize, layoutChanges, type Size } from '../graph/layout';
 import { addNodeChanges } from '../graph/nodes';
 import { freeSpot, placeAfter } from '../graph/placement';
 import { useAppStoreApi } from '../store/context';
+import { fitOptions, minimapFor } from './fit';
 
 export interface CanvasCommands {
   /**
@@ -21,13 +22,16 @@ export interface CanvasCommands {
   openSearchAtCentre(): void;
 }
 
-const FIT_OPTIONS = { padding: 0.06, maxZoom: 1.1, duration: 250 };
-
 /** Commands that need React Flow's viewport; usable anywhere under <ReactFlowProvider>. */
 export function useCanvasCommands(): CanvasCommands {
   const store = useAppStoreApi();
   const flow = useReactFlow();
+  const flowStore = useStoreApi();
   return useMemo(() => {
+    const currentFit = () => {
+      const { width, height } = flowStore.getState();
+      return fitOptions(minimapFor(width, height, store.getState().showMinimap), 250);
+    };
     const canvasCentre = () => {
       const pane = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
       const screen = pane
@@ -67,15 +71,15 @@ export function useCanvasCommands(): CanvasCommands {
         const sizes = new Map(doc.nodes.map((n) => [n.id, sizeOf(n.id)]));
         const changes = layoutChanges(doc, sizes, analysis.edgeShapes);
         if (changes.length) applyChanges(changes);
-        requestAnimationFrame(() => void flow.fitView(FIT_OPTIONS));
+        requestAnimationFrame(() => void flow.fitView(currentFit()));
       },
       fitView() {
-        void flow.fitView(FIT_OPTIONS);
+        void flow.fitView(currentFit());
       },
       openSearchAtCentre() {
         const { screen, flow: at } = canvasCentre();
         store.getState().openSearch({ screen, flow: at });
       },
     };
-  }, [store, flow]);
+  }, [store, flow, flowStore]);
 }

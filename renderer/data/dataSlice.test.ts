@@ -6,12 +6,18 @@ import { fakePlatform } from '../store/testing';
 import { fakeWorkers } from '../training/testing';
 import { datasetForDrop } from './dataSlice';
 
+/** A softmax classifier on `source`; its output has one unit per class (moons 2, Fashion-MNIST 10). */
 const doc = (source: unknown): GraphDocument =>
   sequentialDocument({
     dataset: { source },
-    layers: [{ kind: 'Dense', params: { units: 10, activation: 'linear' } }, { kind: 'Softmax' }],
+    layers: [
+      { kind: 'Dense', params: { units: classesOf(source), activation: 'linear' } },
+      { kind: 'Softmax' },
+    ],
     loss: { fn: 'categoricalCrossEntropy' },
   });
+
+const classesOf = (source: unknown) => ((source as { name?: string }).name === 'moons' ? 2 : 10);
 
 function setup(source: unknown = { kind: 'generator', name: 'moons' }) {
   const platform = fakePlatform();

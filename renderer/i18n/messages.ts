@@ -593,6 +593,23 @@ const en = {
   'diagnosis.SATURATED': DIAGNOSIS_TEMPLATES.SATURATED,
   'diagnosis.UPDATE_RATIO.large': DIAGNOSIS_TEMPLATES['UPDATE_RATIO.large'],
   'diagnosis.UPDATE_RATIO.small': DIAGNOSIS_TEMPLATES['UPDATE_RATIO.small'],
+  'canvas.toggleMinimap': 'Show or hide the minimap',
+  'pane.training': 'Training',
+  'pane.inspector': 'Inspector',
+  'pane.hide': 'Hide {name}',
+  'pane.show': 'Show {name}',
+  'train.stale': 'stale — the graph changed since this run',
+  'train.staleTitle':
+    'The graph was edited or replaced after this run trained: its curves and boundary are of the old graph. Train again to see the new one.',
+  'train.replay': 'Replay',
+  'train.replay.play': 'Play',
+  'train.replay.pause': 'Pause',
+  'train.replay.latest': 'Latest',
+  'train.replay.speed': 'Speed',
+  'train.replay.speedValue': '{n} updates/s',
+  'train.replay.at': 't = {t} of {total} · epoch {epoch}',
+  'train.replay.metrics':
+    'train cost {trainCost} · dev cost {devCost} · train accuracy {trainAccuracy} · dev accuracy {devAccuracy}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -1179,6 +1196,23 @@ const zh: MessageTable = {
     '每次更新使 {layer} 的权重改变其大小的 {ratio}，远离 ~10⁻³：α = {alpha} 太大。',
   'diagnosis.UPDATE_RATIO.small':
     '每次更新使 {layer} 的权重改变其大小的 {ratio}，远离 ~10⁻³：α = {alpha} 太小。',
+  'canvas.toggleMinimap': '显示或隐藏小地图',
+  'pane.training': '训练',
+  'pane.inspector': '检查器',
+  'pane.hide': '隐藏{name}',
+  'pane.show': '显示{name}',
+  'train.stale': '已过时——此次运行之后图已改动',
+  'train.staleTitle':
+    '此次运行训练之后，图被编辑或替换了：这些曲线和边界属于旧的图。重新训练即可看到新图的结果。',
+  'train.replay': '回放',
+  'train.replay.play': '播放',
+  'train.replay.pause': '暂停',
+  'train.replay.latest': '最新',
+  'train.replay.speed': '速度',
+  'train.replay.speedValue': '每秒 {n} 次更新',
+  'train.replay.at': 't = {t} / {total} · 第 {epoch} 轮',
+  'train.replay.metrics':
+    '训练代价 {trainCost} · 开发集代价 {devCost} · 训练准确率 {trainAccuracy} · 开发集准确率 {devAccuracy}',
 };
 
 export type Language = 'en' | 'zh';

@@ -28,12 +28,20 @@ export function ProblemRow({ problem, onSelect }: { problem: Problem; onSelect?:
   );
 }
 
-/** Every problem the engine finds, live; clicking one selects its node and centres the view on it. */
-export const ProblemsPanel = memo(function ProblemsPanel() {
+/**
+ * Every problem the engine finds, live; clicking one selects its node and centres the view on it.
+ * Its header folds it: on its own, or as the workspace pane it sits in (`open`, `onToggle`).
+ */
+export const ProblemsPanel = memo(function ProblemsPanel(props: {
+  open?: boolean;
+  onToggle?: (open: boolean) => void;
+}) {
   const t = useT();
   const store = useAppStoreApi();
   const analysis = useApp((s) => s.analysis);
-  const [open, setOpen] = useState(true);
+  const [ownOpen, setOwnOpen] = useState(true);
+  const open = props.open ?? ownOpen;
+  const setOpen = props.onToggle ?? setOwnOpen;
   const { problems, errorCount, warningCount } = analysis;
   return (
     <section
@@ -41,7 +49,13 @@ export const ProblemsPanel = memo(function ProblemsPanel() {
       data-testid="problems"
       aria-label={t('problems.title')}
     >
-      <button type="button" className="problems__header" onClick={() => setOpen(!open)} aria-expanded={open}>
+      <button
+        type="button"
+        className="problems__header"
+        onClick={() => setOpen(!open)}
+        aria-expanded={open}
+        data-testid="problems-toggle"
+      >
         <span className="problems__chevron">{open ? '▾' : '▸'}</span>
         <span className="panel-title">{t('problems.title')}</span>
         <span className="problems__counts" data-testid="problems-summary">

@@ -6,7 +6,7 @@ import type { GradcheckSlice } from '../gradcheck/gradcheckSlice';
 import type { ClipboardContent } from '../graph/clipboard';
 import type { LanguagePreference, MessageKey } from '../i18n/i18n';
 import type { Language } from '../i18n/messages';
-import type { FileHandle } from '../platform/types';
+import type { FileHandle, KeyValueStore } from '../platform/types';
 import type { TrainingSlice } from '../training/trainingSlice';
 import type { TuningSlice } from '../tuning/tuningSlice';
 import type { EditorAnalysis } from './analysis';
@@ -99,6 +99,10 @@ export interface UiSlice {
   toast: Toast | null;
   /** Set to centre the canvas on a node; the nonce makes a repeated request count again. */
   focusRequest: { nodeId: string; nonce: number } | null;
+  /** Moves when the canvas should fit the graph again (a workspace pane opened or closed). */
+  fitRequest: number;
+  /** Where small settings persist (the workspace panes' sizes); null in tests without one. */
+  preferences: KeyValueStore | null;
   setThemePreference(theme: ThemePreference): void;
   setLanguagePreference(language: LanguagePreference): void;
   setShowMinimap(show: boolean): void;
@@ -111,6 +115,7 @@ export interface UiSlice {
   showToast(kind: Toast['kind'], message: ToastMessage): void;
   dismissToast(): void;
   focusNode(nodeId: string): void;
+  requestFit(): void;
 }
 
 export interface ProjectSlice {

@@ -28,6 +28,8 @@ export const createUiSlice =
       dialog: null,
       toast: null,
       focusRequest: null,
+      fitRequest: 0,
+      preferences: prefs ?? null,
       setThemePreference(theme) {
         prefs?.set('theme', theme);
         set({ themePreference: theme });
@@ -64,6 +66,7 @@ export const createUiSlice =
         set({ toast: { id: toastId, kind, ...message } });
       },
       dismissToast: () => set({ toast: null }),
+      requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
       focusNode(nodeId) {
         const nonce = (get().focusRequest?.nonce ?? 0) + 1;
         set({ focusRequest: { nodeId, nonce }, selectedNodes: new Set([nodeId]), selectedEdges: new Set() });

@@ -1,7 +1,8 @@
 import { memo, useRef } from 'react';
 import { useFrameLoop, useTrainingT } from './hooks';
 import { boundaryKey } from './redraw';
-import type { RunRecord } from './runRecord';
+import type { ReplayCursor } from './replay';
+import type { BoundarySnapshot, RunRecord } from './runRecord';
 
 const CLASS_RGB: [number, number, number][] = [
   [28, 126, 214],
@@ -19,7 +20,7 @@ const rgb = (c: number) => CLASS_RGB[c % CLASS_RGB.length] as [number, number, n
 const SIZE = 320;
 
 /** Paints the probability field: for one output, blue (class 0) to orange (class 1) through white. */
-function paintField(ctx: CanvasRenderingContext2D, boundary: NonNullable<RunRecord['boundary']>): void {
+function paintField(ctx: CanvasRenderingContext2D, boundary: BoundarySnapshot): void {
   const { size, probability, classes } = boundary;
   const image = ctx.createImageData(size, size);
   const binary = classes.every((c) => c === 0 || c === 1) && probability.some((p) => p < 0.5);
@@ -80,19 +81,29 @@ function paintPoints(ctx: CanvasRenderingContext2D, points: NonNullable<RunRecor
  * The decision boundary of 2-D data (as the course's plot_decision_boundary and TF Playground): the
  * model's predicted probability over the plane, the training points filled, the dev points as rings.
  */
-export const BoundaryView = memo(function BoundaryView({ run }: { run: RunRecord; tick: number }) {
+export const BoundaryView = memo(function BoundaryView({
+  run,
+  cursor,
+}: {
+  run: RunRecord;
+  tick: number;
+  /** The replay: the boundary recorded at its t, or the newest while it follows the run. */
+  cursor?: ReplayCursor;
+}) {
   const t = useTrainingT();
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawn = useRef('');
   useFrameLoop(() => {
     const ctx = canvas.current?.getContext('2d');
-    const key = boundaryKey(run);
+    const at = cursor?.timeOf(run) ?? null;
+    const shown = at === null ? run.boundary : (run.boundaries.at(at)?.value ?? null);
+    const key = `${boundaryKey(run)}|${shown?.t ?? -1}`;
     if (!ctx || !run.points || drawn.current === key) return;
     drawn.current = key;
     ctx.clearRect(0, 0, SIZE, SIZE);
-    if (run.boundary) paintField(ctx, run.boundary);
+    if (shown) paintField(ctx, shown);
     paintPoints(ctx, run.points);
-    canvas.current?.setAttribute('data-boundary-t', String(run.boundary?.t ?? -1));
+    canvas.current?.setAttribute('data-boundary-t', String(shown?.t ?? -1));
   });
   if (run.saved) return <div className="nc-boundary-none">{t('train.savedRunBoundary')}</div>;
   if (!run.points && run.start) return <div className="nc-boundary-none">{t('train.boundaryNone')}</div>;

@@ -6,6 +6,7 @@ import { useTrainingT } from './hooks';
 import { LineChart, type LineSeries } from './LineChart';
 import { COLORS } from './palette';
 import { updatesKey } from './redraw';
+import type { ReplayCursor } from './replay';
 import { runName } from './runName';
 import type { RunRecord } from './runRecord';
 import { decimate, decimatedRows, MAX_DRAWN_ROWS, oscillation, smoothedSeries } from './series';
@@ -15,6 +16,8 @@ interface Props {
   compare: readonly RunRecord[];
   beta: number;
   biasCorrection: boolean;
+  /** The replay: a line at its update t. */
+  cursor?: ReplayCursor;
 }
 
 /** "He (smoothed (β = 0.9))" beside other runs, the bare series name alone. */
@@ -27,7 +30,7 @@ const hasDropout = (run: RunRecord) => run.document.nodes.some((n) => n.kind ===
  * it; β and the bias correction are the user's, so the curve is recomputed from the raw costs.
  * Compared runs add their smoothed curves.
  */
-export const CostChart = memo(function CostChart({ run, compare, beta, biasCorrection }: Props) {
+export const CostChart = memo(function CostChart({ run, compare, beta, biasCorrection, cursor }: Props) {
   const t = useTrainingT();
   const language = useLanguage();
   const others = useMemo(() => compare.filter((r) => r.id !== run.id), [compare, run.id]);
@@ -85,6 +88,7 @@ export const CostChart = memo(function CostChart({ run, compare, beta, biasCorre
         height={220}
         logY={logY}
         testId="chart-cost"
+        marker={() => cursor?.timeOf(run) ?? null}
       />
       <div className="nc-chart-notes">
         <label>

@@ -6,6 +6,7 @@ import { useTrainingT } from './hooks';
 import { LineChart, type LineSeries } from './LineChart';
 import { COLORS } from './palette';
 import { epochsKey } from './redraw';
+import { epochAt, type ReplayCursor } from './replay';
 import { runName } from './runName';
 import type { RunRecord } from './runRecord';
 import { decimate, decimatedRows, MAX_DRAWN_ROWS } from './series';
@@ -13,6 +14,8 @@ import { decimate, decimatedRows, MAX_DRAWN_ROWS } from './series';
 interface Props {
   run: RunRecord;
   compare: readonly RunRecord[];
+  /** The replay: a line at the last epoch finished by its update t. */
+  cursor?: ReplayCursor;
 }
 
 type Column = 'trainCost' | 'devCost' | 'trainAccuracy' | 'devAccuracy' | 'lr';
@@ -46,7 +49,7 @@ function aligned(runs: readonly RunRecord[], columns: readonly Column[]): ArrayL
 }
 
 /** Train and dev cost, train and dev accuracy, and α per epoch; compared runs overlaid. */
-export const EpochCharts = memo(function EpochCharts({ run, compare }: Props) {
+export const EpochCharts = memo(function EpochCharts({ run, compare, cursor }: Props) {
   const t = useTrainingT();
   const language = useLanguage();
   const epoch = t('train.axis.epoch');
@@ -56,6 +59,10 @@ export const EpochCharts = memo(function EpochCharts({ run, compare }: Props) {
   const logChoice = useApp((s) => s.costLogScale);
   const logY =
     logChoice ?? spansDecades(runs.flatMap((r) => [r.epochs.trainCost.view(), r.epochs.devCost.view()]));
+  const marker = () => {
+    const t = cursor?.timeOf(run) ?? null;
+    return t === null ? null : epochAt(run, t) || null;
+  };
   const { costSeries, accSeries, lrSeries } = useMemo(() => {
     const color = (i: number, single: string) =>
       many ? (COLORS.runs[i % COLORS.runs.length] as string) : single;
@@ -93,6 +100,7 @@ export const EpochCharts = memo(function EpochCharts({ run, compare }: Props) {
         columns={() => aligned(runs, ['trainCost', 'devCost'])}
         logY={logY}
         testId="chart-epoch-cost"
+        marker={marker}
       />
       <LineChart
         title={t('train.epochAccuracy')}
@@ -101,6 +109,7 @@ export const EpochCharts = memo(function EpochCharts({ run, compare }: Props) {
         version={version}
         columns={() => aligned(runs, ['trainAccuracy', 'devAccuracy'])}
         testId="chart-epoch-accuracy"
+        marker={marker}
       />
       <LineChart
         title={t('train.learningRate')}
@@ -109,6 +118,7 @@ export const EpochCharts = memo(function EpochCharts({ run, compare }: Props) {
         version={version}
         columns={() => aligned(runs, ['lr'])}
         testId="chart-lr"
+        marker={marker}
       />
     </div>
   );

@@ -23,6 +23,32 @@ export interface LineChartProps {
   height?: number;
   logY?: boolean;
   testId: string;
+  /** The replay's x, read every frame: a vertical line is drawn there (none for null). */
+  marker?: () => number | null;
+}
+
+/** A uPlot plugin drawing a vertical line at `x()` over the plot area. */
+function markerPlugin(x: () => number | null): uPlot.Plugin {
+  return {
+    hooks: {
+      draw: [
+        (u) => {
+          const at = x();
+          if (at === null) return;
+          const left = u.valToPos(at, 'x', true);
+          const { top, height } = u.bbox;
+          u.ctx.save();
+          u.ctx.strokeStyle = 'rgba(201, 42, 42, 0.85)';
+          u.ctx.lineWidth = 2 * devicePixelRatio;
+          u.ctx.beginPath();
+          u.ctx.moveTo(left, top);
+          u.ctx.lineTo(left, top + height);
+          u.ctx.stroke();
+          u.ctx.restore();
+        },
+      ],
+    },
+  };
 }
 
 /**
@@ -38,6 +64,7 @@ export const LineChart = memo(function LineChart({
   height = 180,
   logY = false,
   testId,
+  marker,
 }: LineChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
@@ -46,8 +73,9 @@ export const LineChart = memo(function LineChart({
   const drawnColumns = logY
     ? () => columns().map((c, i) => (i === 0 ? c : (positiveOnly(c) as unknown as ArrayLike<number>)))
     : columns;
-  const getData = useRef({ version, columns: drawnColumns });
-  getData.current = { version, columns: drawnColumns };
+  const getData = useRef({ version, columns: drawnColumns, marker });
+  getData.current = { version, columns: drawnColumns, marker };
+  const drawnMarker = useRef<number | null>(null);
   // Parents rebuild equal series on every render (4 a second while training): the chart is built from
   // their key, so it is rebuilt only when they differ, not with a forced layout on every tick.
   const key = seriesKey(series);
@@ -66,6 +94,7 @@ export const LineChart = memo(function LineChart({
         { stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.15)' }, size: 56 },
       ],
       legend: { show: true, live: false },
+      plugins: [markerPlugin(() => getData.current.marker?.() ?? null)],
       cursor: { drag: { x: true, y: false } },
       series: [
         { label: xLabel },
@@ -90,9 +119,17 @@ export const LineChart = memo(function LineChart({
 
   useFrameLoop(() => {
     const next = getData.current.version();
-    if (!plot.current || next === drawn.current) return;
-    drawn.current = next;
-    plot.current.setData(getData.current.columns() as uPlot.AlignedData);
+    const mark = getData.current.marker?.() ?? null;
+    if (!plot.current) return;
+    if (next !== drawn.current) {
+      drawn.current = next;
+      drawnMarker.current = mark;
+      plot.current.setData(getData.current.columns() as uPlot.AlignedData);
+    } else if (mark !== drawnMarker.current) {
+      drawnMarker.current = mark;
+      plot.current.redraw(false, false);
+    } else return;
+    box.current?.setAttribute('data-marker', mark === null ? '' : String(Math.round(mark)));
   });
 
   return (
@@ -102,6 +139,7 @@ export const LineChart = memo(function LineChart({
       data-testid={testId}
       data-version={drawn.current}
       data-scale={logY ? 'log' : 'linear'}
+      data-marker=""
     />
   );
 });

@@ -15,9 +15,12 @@ import { ExportControls } from './ExportControls';
 import { useTrainingT } from './hooks';
 import { ProgressLine } from './ProgressLine';
 import { BACKENDS, type BackendChoice } from './protocol';
+import { Replay } from './Replay';
 import { RunList } from './RunList';
 import { RunSummary } from './RunSummary';
+import { ReplayCursor } from './replay';
 import { sameGraph } from './runRecord';
+import { isStale } from './stale';
 import { isTraining, selectActiveRun } from './trainingSlice';
 import './training.css';
 
@@ -180,6 +183,8 @@ export const TrainingPanel = memo(function TrainingPanel() {
   const train = useTraining((s) => s.train);
   const stop = useTraining((s) => s.stopTraining);
   const compare = runs.filter((r) => compareIds.includes(r.id));
+  const stale = run !== null && !isTraining(run) && isStale(run, doc);
+  const [cursor] = useState(() => new ReplayCursor());
   const docAtStart = useRef<unknown>(null);
   // The problems of a refused run stop mattering once the graph was edited since.
   const fixedSince = useMemo(() => run?.status === 'invalid' && !sameGraph(run.document, doc), [run, doc]);
@@ -253,15 +258,27 @@ export const TrainingPanel = memo(function TrainingPanel() {
       {run && run.status !== 'invalid' && (
         <>
           <ProgressLine run={run} />
-          <div className="nc-train-grid">
+          <Replay run={run} cursor={cursor} tick={tick} />
+          {stale && (
+            <div className="nc-stale-badge" data-testid="run-stale" title={t('train.staleTitle')}>
+              {t('train.stale')}
+            </div>
+          )}
+          <div className={`nc-train-grid${stale ? ' nc-stale' : ''}`}>
             <div className="nc-train-main">
-              <CostChart run={run} compare={compare} beta={beta} biasCorrection={biasCorrection} />
-              <EpochCharts run={run} compare={compare} />
+              <CostChart
+                run={run}
+                compare={compare}
+                beta={beta}
+                biasCorrection={biasCorrection}
+                cursor={cursor}
+              />
+              <EpochCharts run={run} compare={compare} cursor={cursor} />
               <LayersView run={run} tick={tick} />
               <StepWeightsView run={run} tick={tick} />
             </div>
             <div className="nc-train-side">
-              <BoundaryView run={run} tick={tick} />
+              <BoundaryView run={run} tick={tick} cursor={cursor} />
               <RunSummary run={run} tick={tick} />
             </div>
           </div>

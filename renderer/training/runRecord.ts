@@ -10,6 +10,7 @@ import { recordLayers } from '../inspect/layerRecord';
 import type { NeuronSnapshot } from '../inspect/savedNeurons';
 import type { BackendName, FromWorker, PlotPoints } from './protocol';
 import { Series } from './series';
+import { Timeline } from './timeline';
 
 export type RunStatus = 'starting' | 'running' | 'paused' | 'done' | 'failed' | 'invalid';
 
@@ -21,6 +22,17 @@ export interface EpochSeries {
   trainAccuracy: Series;
   devAccuracy: Series;
   lr: Series;
+}
+
+/** The model's prediction over a size × size grid of the plane, after update t. */
+export interface BoundarySnapshot {
+  t: number;
+  size: number;
+  bounds: PlotBounds;
+  probability: Float32Array;
+  classes: Int32Array;
+  /** Hidden units' pictures over the same grid, computed with this snapshot. */
+  neurons?: LayerPictures[];
 }
 
 /**
@@ -44,15 +56,14 @@ export interface RunRecord {
   updates: { t: Series; cost: Series; smoothed: Series; lr: Series };
   epochs: EpochSeries;
   points: { bounds: PlotBounds; sets: PlotPoints[]; classes: number } | null;
-  boundary: {
-    t: number;
-    size: number;
-    bounds: PlotBounds;
-    probability: Float32Array;
-    classes: Int32Array;
-    /** Hidden units' pictures over the same grid, computed with this snapshot. */
-    neurons?: LayerPictures[];
-  } | null;
+  /** The newest decision boundary. */
+  boundary: BoundarySnapshot | null;
+  /**
+   * The boundaries recorded so far, for replay: the worker samples one at t = 0, about every 1/60 of
+   * the planned updates and every ~300 ms. At most 120 are kept (64 × 64 × 8 bytes = 32 KB each, so
+   * ≤ 3.9 MB a run). Other recorded views add a Timeline of their own (see timeline.ts).
+   */
+  boundaries: Timeline<BoundarySnapshot>;
   /** A reopened run's neuron pictures (renderer/inspect/savedNeurons.ts); live runs use `boundary`. */
   savedNeurons?: NeuronSnapshot;
   /** The latest confusion matrices and wrong examples on dev and test (renderer/inspect/). */
@@ -95,6 +106,7 @@ export function newRunRecord(id: string, label: string, document: GraphDocument,
     points: null,
     boundary: null,
     layers: [],
+    boundaries: new Timeline(),
     version: 0,
   };
 }
@@ -164,16 +176,12 @@ export function applyWorkerMessage(run: RunRecord, message: FromWorker): boolean
     case 'points':
       run.points = { bounds: message.bounds, sets: message.sets, classes: message.classes };
       break;
-    case 'boundary':
-      run.boundary = {
-        t: message.t,
-        size: message.size,
-        bounds: message.bounds,
-        probability: message.probability,
-        classes: message.classes,
-        ...(message.neurons ? { neurons: message.neurons } : {}),
-      };
+    case 'boundary': {
+      const { t, size, bounds, probability, classes, neurons } = message;
+      run.boundary = { t, size, bounds, probability, classes, ...(neurons ? { neurons } : {}) };
+      run.boundaries.push(t, run.boundary);
       break;
+    }
     case 'mistakes':
       run.mistakes = message.report;
       break;

@@ -33,6 +33,8 @@ const BOUNDARY_EVERY_MS = 300;
 const BOUNDARY_SIZE = 64;
 /** Mistakes on dev and test, first-layer filters: at most every second, at most a tenth of the time. */
 const INSPECT_EVERY_MS = 1000;
+/** Boundaries recorded over a run's planned updates, for replay, besides the ones sent every ~300 ms. */
+const BOUNDARIES_RECORDED = 60;
 
 let current: TrainingRun | null = null;
 /** The running run's plan, training split and input statistics, for Step mode's questions. */
@@ -90,6 +92,8 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   let lastFlush = performance.now();
   let lastBoundary = 0;
   let lastT = 0;
+  let nextRecorded = 0;
+  let recordEvery = 1;
   const flush = () => {
     if (updates.t.length) {
       const columns = columnsOf(updates);
@@ -142,7 +146,14 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
       if (event.type === 'start' && event.notes.length)
         post({ type: 'backend', runId, ...backend, notes: [...backend.notes, ...event.notes] });
       const now = performance.now();
-      if (event.type === 'epoch' && now - lastBoundary > BOUNDARY_EVERY_MS) sendBoundary();
+      if (event.type === 'start') {
+        recordEvery = Math.max(1, Math.ceil((event.epochs * event.updatesPerEpoch) / BOUNDARIES_RECORDED));
+        sendBoundary(); // t = 0: the initial weights' boundary, where a replay starts
+      }
+      if (event.type === 'epoch' && (now - lastBoundary > BOUNDARY_EVERY_MS || lastT >= nextRecorded)) {
+        nextRecorded = lastT + recordEvery;
+        sendBoundary();
+      }
       if (event.type === 'epoch' && inspectThrottle.due(now)) sendInspection(event.epoch, event.t);
       // The end's reports go out before the done event, so a finished run has them.
       if (event.type === 'done' && event.reason !== 'nan' && event.reason !== 'error') {
