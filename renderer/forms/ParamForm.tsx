@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import type { GraphNode } from '../../engine/document/schema';
 import type { AnyNodeKind } from '../../engine/nodes/types';
 import { lookup } from '../i18n/i18n';
+import { problemText } from '../i18n/problemText';
 import { useLanguage, useT } from '../i18n/useT';
 import type { NodeProblems } from '../store/analysis';
 import { useAppStoreApi } from '../store/context';
@@ -198,7 +199,8 @@ export const ParamForm = memo(function ParamForm({
       },
       problemAt(path) {
         const at = path.join('.');
-        return problems?.problems.find((p) => p.path === at)?.message;
+        const problem = problems?.problems.find((p) => p.path === at);
+        return problem && problemText(problem, language);
       },
       label: (key) => lookup(language, `param.${key}`) ?? key,
     }),
