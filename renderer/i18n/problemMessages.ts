@@ -54,7 +54,7 @@ export const PROBLEM_MESSAGES_ZH: Readonly<Record<string, string>> = {
     '这次运行约需 {total} 内存（参数及优化器状态 {parameters}，{batch} 个样本的小批量的激活值 {activations}，数据 {data}）；NetCanvas 拒绝超过 {limit} 的运行。请用更小的小批量或更少的单元。',
   binaryFile: '这个文件不是文本（它含有二进制数据，例如图像），因此不是 NetCanvas 文档。',
   jsonTooDeep: '这个文件不是有效的 JSON（嵌套太深，无法指出位置）。',
-  jsonSyntax: '第 {line} 行第 {column} 列：JSON 语法错误（{reason}）。',
+  jsonSyntax: '第 {line} 行第 {column} 列：JSON 语法错误。',
   schema: '{where}：字段的类型或取值不对（{reason}）。',
   nestedTooDeep: '{where}：嵌套超过 {levels} 层；NetCanvas 文档远没有这么深，文件已损坏或不是项目。',
   duplicateNode: '两个节点的 id 都是 "{id}"。',
