@@ -42,6 +42,8 @@ describe.skipIf(!hasChromium)('the Chinese UI', () => {
     await app.byTestId('toolbar-train').click();
     await waitStatus(page, 'done', 90_000);
     await look('run summary', '[data-testid="run-summary"]');
+    // The engine's closing message, said from its keys rather than hidden.
+    expect(await app.byTestId('run-summary').textContent()).toMatch(/训练了 \d+ 轮。/);
     await look('charts', '[data-testid^="chart-"]');
     await look('run list', '[data-testid="run-list"]');
     await app.byTestId('cmd-lessons').click();

@@ -8,6 +8,7 @@ import { type InspectionPlan, inspectionPlan } from '../inspect/inspect.js';
 import { Network } from '../model/network.js';
 import { learningRateAt } from '../nodes/schedule.js';
 import { batchSizeFor } from '../nodes/training.js';
+import type { ProblemDetail } from '../problems.js';
 import { createRandom, mixSeeds, permutation } from '../random.js';
 import type { ExecutorTiming } from './choose-executor.js';
 import type { DoneEvent, EpochEvent, SplitMetrics, StopReason, TrainingEvent } from './events.js';
@@ -59,6 +60,22 @@ export const threadsNote = (threads: number): string =>
   threads > 1
     ? 'Fast executor: large matrix products on 2 threads.'
     : 'Fast executor on 1 thread: shared memory (SharedArrayBuffer) is unavailable here, so large matrix products do not use a second core.';
+
+/**
+ * The keyed parts of a done event's message (see `DoneEvent.detail`): 'Trained 30 epochs.' →
+ * [{key: 'trainedEpochs', params: {epochs: 30}}]. A NaN's causes and an error's text are English only.
+ */
+function doneDetail(
+  reason: StopReason,
+  run: { epochs: number; patience: number; best: number },
+): ProblemDetail[] {
+  if (reason === 'epochs') return [{ key: 'trainedEpochs', params: { epochs: run.epochs } }];
+  if (reason === 'stopped') return [{ key: 'stoppedByUser', params: {} }];
+  if (reason === 'early-stopping') {
+    return [{ key: 'earlyStopped', params: { patience: run.patience, epoch: run.best } }];
+  }
+  return [];
+}
 
 /** Every figure of the metrics is a number a chart can draw. */
 const allFinite = (s: SplitMetrics): boolean =>
@@ -366,10 +383,16 @@ export class TrainingRun {
     const early = this.plan.training.earlyStopping;
     let restoredBest = false;
     const best = this.best;
+    const detail = doneDetail(reason, {
+      epochs: this.epochs,
+      patience: early.patience,
+      best: best?.epoch ?? 0,
+    });
     if (reason === 'early-stopping' && early.restoreBest && best?.snapshot) {
       this.updates.restore(best.snapshot);
       restoredBest = true;
       message += ` Restored the weights of epoch ${best.epoch}.`;
+      detail.push({ key: 'restoredBest', params: { epoch: best.epoch } });
     }
     // Null rather than NaN: a split that is empty, or that the weights can no longer score.
     const metrics = async (split: SplitName): Promise<SplitMetrics | null> => {
@@ -381,6 +404,7 @@ export class TrainingRun {
       type: 'done',
       reason,
       message,
+      detail,
       epochs: last?.epoch ?? 0,
       updates,
       bestEpoch: this.best?.epoch ?? null,

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { type LayerSpec, sequentialDocument } from '../../engine/document/build';
 import { parseDocument } from '../../engine/document/parse';
 import { analyzeGraph } from '../../engine/graph/analyze';
-import type { Problem } from '../../engine/problems';
-import { problemText } from './problemText';
+import type { Problem, ProblemDetail } from '../../engine/problems';
+import { doneText, problemText } from './problemText';
 
 const digits = { source: { kind: 'builtin', name: 'digits' } };
 const moons = { source: { kind: 'generator', name: 'moons', n: 300, noise: 0.2 } };
@@ -68,5 +68,26 @@ describe('document problems in Chinese', () => {
       expectChinese(problemText(p, 'zh'));
     }
     expect(problemText(syntax.problems[0]!, 'zh')).toMatch(/^第 1 行第 \d+ 列：JSON 语法错误/);
+  });
+});
+
+describe('a run’s closing message', () => {
+  it('says the keyed parts in Chinese and keeps the engine’s English', () => {
+    const done: { message: string; detail: ProblemDetail[] } = {
+      message:
+        'Early stopping: the dev loss has not improved for 10 epochs since epoch 42. Restored the weights of epoch 42.',
+      detail: [
+        { key: 'earlyStopped', params: { patience: 10, epoch: 42 } },
+        { key: 'restoredBest', params: { epoch: 42 } },
+      ],
+    };
+    expect(doneText(done, 'en')).toBe(done.message);
+    expect(doneText(done, 'zh')).toBe(
+      '早停：开发集损失自第 42 轮起已有 10 轮没有改善。已恢复第 42 轮的权重。',
+    );
+  });
+
+  it('says nothing in Chinese rather than English when a part has no key', () => {
+    expect(doneText({ message: 'Training failed: out of memory', detail: [] }, 'zh')).toBe('');
   });
 });

@@ -74,5 +74,9 @@ export const PROBLEM_MESSAGES_ZH: Readonly<Record<string, string>> = {
   searchUnknownKind: '搜索：节点 "{id}" 的类型 "{kind}" 未知。',
   searchNotNumeric: '搜索：{kind} "{id}" 没有数值参数 "{path}"。',
   searchNoValue: '搜索：{param} 没有取值。',
+  trainedEpochs: '训练了 {epochs} 轮。',
+  stoppedByUser: '已由用户停止。',
+  earlyStopped: '早停：开发集损失自第 {epoch} 轮起已有 {patience} 轮没有改善。',
+  restoredBest: '已恢复第 {epoch} 轮的权重。',
   searchValueRefused: '搜索：{kind} "{id}" 的 {field} = {value} 被拒绝（{reason}）。',
 };
