@@ -17,6 +17,7 @@ import type { ExecutorName, ExecutorSnapshot, SplitName, UpdateExecutor } from '
 import { FastUpdateExecutor } from './executors/fast-executor.js';
 import { TfjsExecutor } from './executors/tfjs-executor.js';
 import { nanMessage } from './nan-message.js';
+import { threadsNote } from './notes.js';
 import { featureStatistics } from './statistics.js';
 import { yieldToEventLoop } from './yield.js';
 
@@ -55,11 +56,7 @@ export interface TrainerOptions {
 
 export type { ExecutorName } from './executors/executor.js';
 
-/** What the run says about its threads when it was offered a second one. */
-export const threadsNote = (threads: number): string =>
-  threads > 1
-    ? 'Fast executor: large matrix products on 2 threads.'
-    : 'Fast executor on 1 thread: shared memory (SharedArrayBuffer) is unavailable here, so large matrix products do not use a second core.';
+export { threadsNote } from './notes.js';
 
 /**
  * The keyed parts of a done event's message (see `DoneEvent.detail`): 'Trained 30 epochs.' →
