@@ -279,6 +279,7 @@ describe('odd values a file can hold', () => {
         path: 'nodes.0.params.junk.0.0.0.0',
         message:
           'nodes.0.params.junk.0.0.0.0.…: nested more than 100 levels deep; a NetCanvas document nests far less, so the file is damaged or not a project.',
+        detail: { key: 'nestedTooDeep', params: { where: 'nodes.0.params.junk.0.0.0.0.…', levels: 100 } },
       },
     ]);
   });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { error, fail, ok, type Problem, type Result } from '../problems.js';
+import { detailed, error, fail, ok, type Problem, type Result } from '../problems.js';
 import { findJsonSyntaxError, looksBinary } from './json-syntax.js';
 import { type JsonObject, migrate } from './migrations.js';
 import { CURRENT_VERSION, type GraphDocument, GraphDocumentSchema } from './schema.js';
@@ -23,17 +23,26 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
  */
 function jsonSyntaxProblem(text: string): Problem {
   if (looksBinary(text)) {
-    return error(
-      'PARSE_ERROR',
-      null,
-      'The file is not text (it holds binary data, such as an image), so it is not a NetCanvas document.',
+    return detailed(
+      error(
+        'PARSE_ERROR',
+        null,
+        'The file is not text (it holds binary data, such as an image), so it is not a NetCanvas document.',
+      ),
+      'binaryFile',
+      {},
     );
   }
   const found = findJsonSyntaxError(text);
   if (!found)
-    return error('PARSE_ERROR', null, 'The file is not valid JSON (nested too deeply to say where).');
+    return detailed(
+      error('PARSE_ERROR', null, 'The file is not valid JSON (nested too deeply to say where).'),
+      'jsonTooDeep',
+      {},
+    );
   const { line, column } = lineColumnAt(text, found.offset);
-  return error('PARSE_ERROR', null, `line ${line}, column ${column}: ${found.reason}.`);
+  const problem = error('PARSE_ERROR', null, `line ${line}, column ${column}: ${found.reason}.`);
+  return detailed(problem, 'jsonSyntax', { line, column, reason: found.reason });
 }
 
 /** Turns zod issues into problems that name the node (by id) and the field. */
@@ -46,7 +55,10 @@ export function schemaProblems(issues: readonly z.core.$ZodIssue[], root: unknow
       if (typeof node?.id === 'string') nodeId = node.id;
     }
     const where = path.length ? path.join('.') : 'document';
-    return error('SCHEMA', nodeId, `${where}: ${issue.message}`, where);
+    return detailed(error('SCHEMA', nodeId, `${where}: ${issue.message}`, where), 'schema', {
+      where,
+      reason: issue.message,
+    });
   });
 }
 
@@ -88,12 +100,31 @@ function depthProblem(path: string[], root: unknown): Problem {
   const node =
     path[0] === 'nodes' && Array.isArray(nodes) ? (nodes[Number(path[1])] as { id?: unknown }) : null;
   const shown = path.length > 8 ? `${path.slice(0, 8).join('.')}.…` : path.join('.');
-  return error(
-    'SCHEMA',
-    typeof node?.id === 'string' ? node.id : null,
-    `${shown}: nested more than ${MAX_DOCUMENT_DEPTH} levels deep; a NetCanvas document nests far less, so the file is damaged or not a project.`,
-    path.slice(0, 8).join('.'),
+  return detailed(
+    error(
+      'SCHEMA',
+      typeof node?.id === 'string' ? node.id : null,
+      `${shown}: nested more than ${MAX_DOCUMENT_DEPTH} levels deep; a NetCanvas document nests far less, so the file is damaged or not a project.`,
+      path.slice(0, 8).join('.'),
+    ),
+    'nestedTooDeep',
+    { where: shown, levels: MAX_DOCUMENT_DEPTH },
   );
+}
+
+function versionTooNew(version: unknown): Problem {
+  const message = `The document is version ${String(version)}, written by a newer NetCanvas; this one reads up to version ${CURRENT_VERSION}. Update NetCanvas to open it.`;
+  return detailed(error('VERSION_TOO_NEW', null, message), 'versionTooNew', {
+    version: String(version),
+    current: CURRENT_VERSION,
+  });
+}
+
+function versionUnknown(version: unknown): Problem {
+  const shown =
+    typeof version === 'number' ? String(version) : (JSON.stringify(version)?.slice(0, 40) ?? 'undefined');
+  const message = `The document version ${shown} is not known.`;
+  return detailed(error('VERSION_UNKNOWN', null, message), 'versionUnknown', { version: shown });
 }
 
 function duplicateIdProblems(doc: GraphDocument): Problem[] {
@@ -101,13 +132,21 @@ function duplicateIdProblems(doc: GraphDocument): Problem[] {
   const seen = new Set<string>();
   for (const node of doc.nodes) {
     if (seen.has(node.id))
-      problems.push(error('DUPLICATE_ID', node.id, `Two nodes have the id "${node.id}".`));
+      problems.push(
+        detailed(error('DUPLICATE_ID', node.id, `Two nodes have the id "${node.id}".`), 'duplicateNode', {
+          id: node.id,
+        }),
+      );
     seen.add(node.id);
   }
   const edgeIds = new Set<string>();
   for (const edge of doc.edges) {
     if (edgeIds.has(edge.id))
-      problems.push(error('DUPLICATE_ID', null, `Two edges have the id "${edge.id}".`));
+      problems.push(
+        detailed(error('DUPLICATE_ID', null, `Two edges have the id "${edge.id}".`), 'duplicateEdge', {
+          id: edge.id,
+        }),
+      );
     edgeIds.add(edge.id);
   }
   return problems;
@@ -120,29 +159,24 @@ function duplicateIdProblems(doc: GraphDocument): Problem[] {
 export function readDocument(json: unknown): Result<GraphDocument> {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return fail([
-      error('NOT_A_DOCUMENT', null, 'The file holds no JSON object, so it is not a NetCanvas document.'),
+      detailed(
+        error('NOT_A_DOCUMENT', null, 'The file holds no JSON object, so it is not a NetCanvas document.'),
+        'noJsonObject',
+        {},
+      ),
     ]);
   }
   const raw = json as JsonObject;
   if (raw.format !== 'netcanvas') {
-    return fail([error('NOT_A_DOCUMENT', null, 'The file has no "format": "netcanvas" field.')]);
+    const problem = error('NOT_A_DOCUMENT', null, 'The file has no "format": "netcanvas" field.');
+    return fail([detailed(problem, 'noFormatField', {})]);
   }
   const deep = tooDeepAt(raw);
   if (deep) return fail([depthProblem(deep, raw)]);
   const migrated = migrate(raw);
   if (!migrated.ok) {
     return fail([
-      migrated.reason === 'too-new'
-        ? error(
-            'VERSION_TOO_NEW',
-            null,
-            `The document is version ${String(migrated.version)}, written by a newer NetCanvas; this one reads up to version ${CURRENT_VERSION}. Update NetCanvas to open it.`,
-          )
-        : error(
-            'VERSION_UNKNOWN',
-            null,
-            `The document version ${typeof migrated.version === 'number' ? String(migrated.version) : JSON.stringify(migrated.version)?.slice(0, 40)} is not known.`,
-          ),
+      migrated.reason === 'too-new' ? versionTooNew(migrated.version) : versionUnknown(migrated.version),
     ]);
   }
   const parsed = GraphDocumentSchema.safeParse(migrated.doc);

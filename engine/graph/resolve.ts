@@ -1,7 +1,8 @@
 import type { GraphDocument, GraphNode } from '../document/schema.js';
 import { nodeKind } from '../nodes/registry.js';
 import type { AnyNodeKind } from '../nodes/types.js';
-import { error, type Problem } from '../problems.js';
+import { detailed, error, type Problem } from '../problems.js';
+import { paramIssueDetail } from './paramIssue.js';
 
 /** A node whose kind is known and whose params parsed, with every default filled in. */
 export interface ResolvedNode {
@@ -23,7 +24,12 @@ export function resolveNodes(doc: GraphDocument): {
   for (const node of doc.nodes) {
     const kind = nodeKind(node.kind);
     if (!kind) {
-      problems.push(error('UNKNOWN_KIND', node.id, `Node "${node.id}" has the unknown kind "${node.kind}".`));
+      const problem = error(
+        'UNKNOWN_KIND',
+        node.id,
+        `Node "${node.id}" has the unknown kind "${node.kind}".`,
+      );
+      problems.push(detailed(problem, 'unknownKind', { id: node.id, kind: node.kind }));
       continue;
     }
     const parsed = kind.params.safeParse(node.params);
@@ -31,9 +37,13 @@ export function resolveNodes(doc: GraphDocument): {
       for (const issue of parsed.error.issues) {
         const path = issue.path.map(String).join('.');
         const field = path || 'params';
-        problems.push(
-          error('INVALID_PARAM', node.id, `${kind.kind} "${node.id}", ${field}: ${issue.message}`, field),
+        const problem = error(
+          'INVALID_PARAM',
+          node.id,
+          `${kind.kind} "${node.id}", ${field}: ${issue.message}`,
+          field,
         );
+        problems.push(detailed(problem, ...paramIssueDetail(issue, { kind: kind.kind, id: node.id, field })));
       }
       continue;
     }

@@ -6,7 +6,7 @@ import type { OptimizerParams } from '../nodes/optimizer.js';
 import { sizeOf } from '../nodes/shape.js';
 import { batchSizeFor, type TrainingParams } from '../nodes/training.js';
 import type { AnyLayerKind, TensorShape } from '../nodes/types.js';
-import { error, type Problem } from '../problems.js';
+import { detailed, error, type Problem } from '../problems.js';
 import type { ResolvedNode } from './resolve.js';
 import { inputShapeOf } from './shapes.js';
 import type { RunTopology } from './topology.js';
@@ -135,19 +135,28 @@ export function checkResources(
     `data ${formatBytes(e.data)}`,
   ];
   const head = `This run would need about ${formatBytes(e.total)} of memory (${parts.join(', ')}); NetCanvas refuses runs above ${formatBytes(MAX_RUN_BYTES)}.`;
+  const values = {
+    total: formatBytes(e.total),
+    parameters: formatBytes(e.parameters),
+    batch: e.batchSize?.toLocaleString('en') ?? '?',
+    activations: formatBytes(e.activations),
+    data: formatBytes(e.data),
+    limit: formatBytes(MAX_RUN_BYTES),
+  };
   const biggest = Math.max(e.parameters, e.activations, e.data);
   if (biggest === e.data) {
-    return [error('DATASET', topology.datasetId, `${head} Use fewer examples or features.`, 'source')];
+    const problem = error('DATASET', topology.datasetId, `${head} Use fewer examples or features.`, 'source');
+    return [detailed(problem, 'memoryData', values)];
   }
   if (biggest === e.parameters && e.largestLayer) {
-    return [error('INVALID_PARAM', e.largestLayer, `${head} Use fewer units or layers.`, 'units')];
+    const problem = error('INVALID_PARAM', e.largestLayer, `${head} Use fewer units or layers.`, 'units');
+    return [detailed(problem, 'memoryParameters', values)];
   }
-  return [
-    error(
-      'INVALID_PARAM',
-      topology.trainingId,
-      `${head} Use a smaller mini-batch or fewer units.`,
-      'batchSize',
-    ),
-  ];
+  const problem = error(
+    'INVALID_PARAM',
+    topology.trainingId,
+    `${head} Use a smaller mini-batch or fewer units.`,
+    'batchSize',
+  );
+  return [detailed(problem, 'memoryBatch', values)];
 }

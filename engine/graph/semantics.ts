@@ -140,10 +140,14 @@ export function checkLoss(
     const expected = data.classes === null ? data.targets : data.classes <= 2 ? 1 : data.classes;
     if (units !== expected) {
       problems.push(
-        error(
-          'SHAPE_MISMATCH',
-          lastId,
-          `Mean squared error compares ${units} outputs with ${expected} label column${expected === 1 ? '' : 's'}: make the last layer ${expected} unit${expected === 1 ? '' : 's'}.`,
+        detailed(
+          error(
+            'SHAPE_MISMATCH',
+            lastId,
+            `Mean squared error compares ${units} outputs with ${expected} label column${expected === 1 ? '' : 's'}: make the last layer ${expected} unit${expected === 1 ? '' : 's'}.`,
+          ),
+          'mseColumns',
+          { units, expected },
         ),
       );
     }
@@ -166,45 +170,65 @@ export function checkTraining(
   const id = topology.trainingId;
   if (train < 1)
     problems.push(
-      error('DATASET', topology.datasetId, `The split leaves no training examples (m = ${data.m}).`),
+      detailed(
+        error('DATASET', topology.datasetId, `The split leaves no training examples (m = ${data.m}).`),
+        'noTrainingExamples',
+        { m: data.m },
+      ),
     );
   if (params.batchMode === 'mini' && params.batchSize > train && train > 0) {
     problems.push(
-      error(
-        'INVALID_PARAM',
-        id,
-        `The mini-batch size ${params.batchSize} is above the training-set size m = ${train}. Use at most ${train}, or batch mode "full".`,
-        'batchSize',
+      detailed(
+        error(
+          'INVALID_PARAM',
+          id,
+          `The mini-batch size ${params.batchSize} is above the training-set size m = ${train}. Use at most ${train}, or batch mode "full".`,
+          'batchSize',
+        ),
+        'batchAboveM',
+        { batch: params.batchSize, m: train },
       ),
     );
   }
   if (params.batchMode === 'full' && train > 2000) {
     problems.push(
-      warning(
-        'BATCH_GD_LARGE_M',
-        id,
-        `Batch gradient descent over m = ${train} examples is slow per update; the notes use mini-batches (64–512) above m = 2000.`,
-        'batchMode',
+      detailed(
+        warning(
+          'BATCH_GD_LARGE_M',
+          id,
+          `Batch gradient descent over m = ${train} examples is slow per update; the notes use mini-batches (64–512) above m = 2000.`,
+          'batchMode',
+        ),
+        'batchGdLargeM',
+        { m: train },
       ),
     );
   }
   if (params.earlyStopping.enabled && dev === 0) {
     problems.push(
-      warning(
-        'INVALID_PARAM',
-        id,
-        'Early stopping watches the dev cost, but the dev split is empty; it will not stop early.',
-        'earlyStopping',
+      detailed(
+        warning(
+          'INVALID_PARAM',
+          id,
+          'Early stopping watches the dev cost, but the dev split is empty; it will not stop early.',
+          'earlyStopping',
+        ),
+        'earlyStoppingNoDev',
+        {},
       ),
     );
   }
   if (batchSizeFor(params, train) === 1 && train > 100_000) {
     problems.push(
-      warning(
-        'INVALID_PARAM',
-        id,
-        `Stochastic gradient descent makes ${train.toLocaleString('en')} updates an epoch; it will be slow.`,
-        'batchMode',
+      detailed(
+        warning(
+          'INVALID_PARAM',
+          id,
+          `Stochastic gradient descent makes ${train.toLocaleString('en')} updates an epoch; it will be slow.`,
+          'batchMode',
+        ),
+        'sgdSlow',
+        { updates: train.toLocaleString('en') },
       ),
     );
   }

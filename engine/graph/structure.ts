@@ -18,10 +18,14 @@ export function checkEdges(doc: GraphDocument): { edges: GraphEdge[]; problems: 
     if (!source || !target) {
       const missing = source ? edge.target : edge.source;
       problems.push(
-        error(
-          'DANGLING_EDGE',
-          source ? edge.source : null,
-          `Edge "${edge.id}" points at a node "${missing}" that does not exist.`,
+        detailed(
+          error(
+            'DANGLING_EDGE',
+            source ? edge.source : null,
+            `Edge "${edge.id}" points at a node "${missing}" that does not exist.`,
+          ),
+          'edgeToNowhere',
+          { edge: edge.id, missing },
         ),
       );
       continue;
@@ -36,16 +40,34 @@ export function checkEdges(doc: GraphDocument): { edges: GraphEdge[]; problems: 
         ? [target.id, edge.targetPort, target.kind]
         : [source.id, edge.sourcePort, source.kind];
       problems.push(
-        error('DANGLING_EDGE', node, `Edge "${edge.id}": ${kind} "${node}" has no port "${port}".`),
+        detailed(
+          error('DANGLING_EDGE', node, `Edge "${edge.id}": ${kind} "${node}" has no port "${port}".`),
+          'noSuchPort',
+          { edge: edge.id, kind, id: node, port },
+        ),
       );
       continue;
     }
     if (out.type !== inp.type) {
       problems.push(
-        error(
-          'PORT_TYPE_MISMATCH',
-          target.id,
-          `Edge "${edge.id}" joins ${source.kind} "${source.id}".${out.name} (${out.type}) to ${target.kind} "${target.id}".${inp.name} (${inp.type}); a ${inp.type} port only takes a ${inp.type}.`,
+        detailed(
+          error(
+            'PORT_TYPE_MISMATCH',
+            target.id,
+            `Edge "${edge.id}" joins ${source.kind} "${source.id}".${out.name} (${out.type}) to ${target.kind} "${target.id}".${inp.name} (${inp.type}); a ${inp.type} port only takes a ${inp.type}.`,
+          ),
+          'portTypes',
+          {
+            edge: edge.id,
+            fromKind: source.kind,
+            from: source.id,
+            fromPort: out.name,
+            fromType: out.type,
+            toKind: target.kind,
+            to: target.id,
+            toPort: inp.name,
+            toType: inp.type,
+          },
         ),
       );
       continue;

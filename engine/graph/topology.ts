@@ -61,7 +61,10 @@ function findRoles(kinds: Map<string, AnyNodeKind>, problems: Problem[]): Record
     }
   }
   for (const [role, kind, advice] of REQUIRED) {
-    if (!ids[role]) problems.push(error('MISSING_NODE', null, `No ${kind} node. ${advice}`));
+    if (!ids[role]) {
+      const problem = error('MISSING_NODE', null, `No ${kind} node. ${advice}`);
+      problems.push(detailed(problem, `missing${kind}`, { kind }));
+    }
   }
   return ids;
 }
@@ -149,7 +152,11 @@ function traceBack(
     if (edge.source === dataset) {
       if (edge.sourcePort !== 'x') {
         problems.push(
-          error('PORT_TYPE_MISMATCH', edge.target, "The network must start at the data set's x output."),
+          detailed(
+            error('PORT_TYPE_MISMATCH', edge.target, "The network must start at the data set's x output."),
+            'startAtX',
+            {},
+          ),
         );
         sound = false;
       }
@@ -159,7 +166,11 @@ function traceBack(
     if (!kind) return null; // reported as UNKNOWN_KIND
     if (kind.role !== 'layer') {
       problems.push(
-        error('PORT_TYPE_MISMATCH', edge.source, `${kind.kind} "${edge.source}" does not output a tensor.`),
+        detailed(
+          error('PORT_TYPE_MISMATCH', edge.source, `${kind.kind} "${edge.source}" does not output a tensor.`),
+          'notATensor',
+          { kind: kind.kind, id: edge.source },
+        ),
       );
       sound = false;
       continue;

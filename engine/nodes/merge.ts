@@ -19,14 +19,30 @@ export function tooFewInputs(kind: string, count: number, ctx: ShapeContext): Pr
   );
 }
 
-/** "dense2" gives [m, 20] and "data" gives [m, 2]: for merge problems that name both sides. */
-export function describeInputs(
+/**
+ * The two inputs that do not fit, for merge problems that name both sides:
+ * {a: 'dense2', aShape: '[m, 20]', b: 'data', bShape: '[m, 2]'}.
+ */
+function mismatchedInputs(inputs: readonly TensorShape[], ctx: ShapeContext, a: number, b: number) {
+  const name = (i: number) => ctx.inputIds[i] ?? `input ${i + 1}`;
+  const shape = (i: number) => formatTensorShape(inputs[i] as TensorShape);
+  return { a: name(a), aShape: shape(a), b: name(b), bShape: shape(b) };
+}
+
+/**
+ * MERGE_MISMATCH between the first input and input `other`, with why the kind needs them to fit:
+ * 'Add "sum" sums its inputs element by element, so they need one shape: "dense2" gives [m, 20] and
+ * "data" gives [m, 2].' Its message key is `key`, its values the kind, the node and both inputs.
+ */
+export function mergeMismatch(
+  kind: string,
+  why: string,
+  key: string,
   inputs: readonly TensorShape[],
   ctx: ShapeContext,
-  a: number,
-  b: number,
-): string {
-  const name = (i: number) =>
-    `"${ctx.inputIds[i] ?? `input ${i + 1}`}" gives ${formatTensorShape(inputs[i] as TensorShape)}`;
-  return `${name(a)} and ${name(b)}`;
+  other: number,
+): Problem {
+  const sides = mismatchedInputs(inputs, ctx, 0, other);
+  const message = `${kind} "${ctx.nodeId}" ${why}: "${sides.a}" gives ${sides.aShape} and "${sides.b}" gives ${sides.bShape}.`;
+  return detailed(error('MERGE_MISMATCH', ctx.nodeId, message), key, { kind, id: ctx.nodeId, ...sides });
 }

@@ -1,7 +1,7 @@
 import type { GraphDocument } from '../document/schema.js';
 import { type OptimizerParams, OptimizerParamsWithDefault } from '../nodes/optimizer.js';
 import { hasRole, nodeKind } from '../nodes/registry.js';
-import { error, fail, ok, type Result } from '../problems.js';
+import { detailed, error, fail, ok, type Result } from '../problems.js';
 import { readParam } from './params.js';
 import type { SearchParam, SearchSpace } from './space.js';
 
@@ -16,11 +16,15 @@ export function suggestParam(doc: GraphDocument, nodeId: string, path: string): 
   const suggest = nodeKind(kind)?.suggestedRanges?.[path];
   if (!suggest) {
     return fail([
-      error(
-        'INVALID_PARAM',
-        nodeId,
-        `Search: no suggested range for ${kind} ${path}; give scale:min:max.`,
-        path,
+      detailed(
+        error(
+          'INVALID_PARAM',
+          nodeId,
+          `Search: no suggested range for ${kind} ${path}; give scale:min:max.`,
+          path,
+        ),
+        'searchNoRange',
+        { kind, path },
       ),
     ]);
   }
@@ -41,16 +45,21 @@ export function defaultSpace(
   if (!node || optimizers.length > 1) {
     const code = node ? 'TOO_MANY' : 'MISSING_NODE';
     return fail([
-      error(
-        code,
-        null,
-        'Search: the default search needs exactly one Optimizer node; name params with --param.',
+      detailed(
+        error(
+          code,
+          null,
+          'Search: the default search needs exactly one Optimizer node; name params with --param.',
+        ),
+        'searchOneOptimizer',
+        {},
       ),
     ]);
   }
   const parsed = OptimizerParamsWithDefault.safeParse(node.params);
   if (!parsed.success) {
-    return fail([error('INVALID_PARAM', node.id, `Search: Optimizer "${node.id}" has invalid params.`)]);
+    const problem = error('INVALID_PARAM', node.id, `Search: Optimizer "${node.id}" has invalid params.`);
+    return fail([detailed(problem, 'searchInvalidParams', { kind: 'Optimizer', id: node.id })]);
   }
   const algorithm = (parsed.data as OptimizerParams).algorithm;
   const params: SearchParam[] = [

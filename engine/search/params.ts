@@ -1,7 +1,7 @@
 import type { GraphDocument, GraphNode } from '../document/schema.js';
 import { nodeKind } from '../nodes/registry.js';
 import type { AnyNodeKind } from '../nodes/types.js';
-import { error, fail, ok, type Problem, type Result } from '../problems.js';
+import { detailed, error, fail, ok, type Problem, type ProblemDetail, type Result } from '../problems.js';
 import { type ParamValues, paramKey, type SearchParam } from './space.js';
 
 /**
@@ -28,8 +28,28 @@ function setIn(obj: Json, keys: readonly string[], value: unknown): Json {
   return { ...obj, [head]: setIn(isObject(inner) ? inner : {}, rest, value) };
 }
 
-const paramProblem = (nodeId: string, path: string, message: string): Problem =>
-  error('INVALID_PARAM', nodeId, message, path);
+/** INVALID_PARAM on a searched param, with its message key and values (see `Problem.detail`). */
+const paramProblem = (
+  nodeId: string,
+  path: string,
+  message: string,
+  key: string,
+  params: ProblemDetail['params'],
+): Problem => detailed(error('INVALID_PARAM', nodeId, message, path), key, params);
+
+/** The node has no number at `path` to search. */
+const notNumeric = (kind: string, nodeId: string, path: string): Problem =>
+  paramProblem(
+    nodeId,
+    path,
+    `Search: ${kind} "${nodeId}" has no numeric param "${path}".`,
+    'searchNotNumeric',
+    {
+      kind,
+      id: nodeId,
+      path,
+    },
+  );
 
 /** The node and its kind, or the problem that there is none. */
 function findNode(
@@ -39,11 +59,20 @@ function findNode(
 ): { problem: Problem } | { index: number; node: GraphNode; kind: AnyNodeKind } {
   const index = doc.nodes.findIndex((n) => n.id === nodeId);
   const node = doc.nodes[index];
-  if (!node) return { problem: paramProblem(nodeId, path, `Search: the graph has no node "${nodeId}".`) };
+  if (!node)
+    return {
+      problem: paramProblem(nodeId, path, `Search: the graph has no node "${nodeId}".`, 'searchNoNode', {
+        id: nodeId,
+      }),
+    };
   const kind = nodeKind(node.kind);
   if (!kind) {
     return {
-      problem: error('UNKNOWN_KIND', nodeId, `Search: node "${nodeId}" has the unknown kind "${node.kind}".`),
+      problem: detailed(
+        error('UNKNOWN_KIND', nodeId, `Search: node "${nodeId}" has the unknown kind "${node.kind}".`),
+        'searchUnknownKind',
+        { id: nodeId, kind: node.kind },
+      ),
     };
   }
   return { index, node, kind };
@@ -60,13 +89,22 @@ export function readParam(doc: GraphDocument, nodeId: string, path: string): Res
   const { node, kind } = found;
   const parsed = kind.params.safeParse(node.params);
   if (!parsed.success) {
-    return fail([paramProblem(nodeId, path, `Search: ${kind.kind} "${nodeId}" has invalid params.`)]);
+    return fail([
+      paramProblem(
+        nodeId,
+        path,
+        `Search: ${kind.kind} "${nodeId}" has invalid params.`,
+        'searchInvalidParams',
+        {
+          kind: kind.kind,
+          id: nodeId,
+        },
+      ),
+    ]);
   }
   const value = getIn(parsed.data, path.split('.'));
   if (typeof value !== 'number') {
-    return fail([
-      paramProblem(nodeId, path, `Search: ${kind.kind} "${nodeId}" has no numeric param "${path}".`),
-    ]);
+    return fail([notNumeric(kind.kind, nodeId, path)]);
   }
   return ok(value);
 }
@@ -90,19 +128,21 @@ export function writeParam(
   const parsed = kind.params.safeParse(params);
   if (!parsed.success) {
     return fail(
-      parsed.error.issues.map((issue) =>
-        paramProblem(
-          nodeId,
-          path,
-          `Search: ${kind.kind} "${nodeId}", ${issue.path.map(String).join('.') || path} = ${value}: ${issue.message}`,
-        ),
-      ),
+      parsed.error.issues.map((issue) => {
+        const field = issue.path.map(String).join('.') || path;
+        const message = `Search: ${kind.kind} "${nodeId}", ${field} = ${value}: ${issue.message}`;
+        return paramProblem(nodeId, path, message, 'searchValueRefused', {
+          kind: kind.kind,
+          id: nodeId,
+          field,
+          value,
+          reason: issue.message,
+        });
+      }),
     );
   }
   if (getIn(parsed.data, keys) !== value) {
-    return fail([
-      paramProblem(nodeId, path, `Search: ${kind.kind} "${nodeId}" has no numeric param "${path}".`),
-    ]);
+    return fail([notNumeric(kind.kind, nodeId, path)]);
   }
   const nodes = doc.nodes.slice();
   nodes[index] = { ...node, params };
@@ -124,7 +164,11 @@ export function applyValues(
   for (const p of params) {
     const value = values[paramKey(p)];
     if (value === undefined) {
-      problems.push(paramProblem(p.nodeId, p.path, `Search: no value for ${paramKey(p)}.`));
+      problems.push(
+        paramProblem(p.nodeId, p.path, `Search: no value for ${paramKey(p)}.`, 'searchNoValue', {
+          param: paramKey(p),
+        }),
+      );
       continue;
     }
     const written = writeParam(current, p.nodeId, p.path, value);

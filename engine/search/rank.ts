@@ -1,5 +1,5 @@
 import type { GraphDocument } from '../document/schema.js';
-import { error, fail, type Result } from '../problems.js';
+import { detailed, error, fail, type Result } from '../problems.js';
 import { applyValues } from './params.js';
 import type { SearchParam } from './space.js';
 import type { TrialReason, TrialResult } from './trial.js';
@@ -74,7 +74,11 @@ export function applyBest(
   const best = bestResult(results, metric);
   if (!best)
     return fail([
-      error('INVALID_PARAM', null, 'Search: no trial trained to the end, so there is nothing to apply.'),
+      detailed(
+        error('INVALID_PARAM', null, 'Search: no trial trained to the end, so there is nothing to apply.'),
+        'searchNothingToApply',
+        {},
+      ),
     ]);
   return applyValues(doc, params, best.values);
 }

@@ -1,7 +1,7 @@
 import type { GraphDocument } from '../document/schema.js';
 import { analyzeGraph } from '../graph/analyze.js';
 import { hasRole } from '../nodes/registry.js';
-import { error, type Problem, warning } from '../problems.js';
+import { detailed, error, type Problem, warning } from '../problems.js';
 import { readParam, writeParam } from './params.js';
 import { coordinateInterval, valueAt } from './scales.js';
 import { paramKey, type SearchParam, type SearchSpace } from './space.js';
@@ -23,11 +23,15 @@ function checkParam(doc: GraphDocument, p: SearchParam, known: Set<string>): Pro
   const key = paramKey(p);
   if (hasRole(node.kind, 'training') && p.path === 'epochs') {
     return [
-      error(
-        'INVALID_PARAM',
-        p.nodeId,
-        'Search: epochs are the budget of each trial (epochsPerTrial), not a searched param.',
-        p.path,
+      detailed(
+        error(
+          'INVALID_PARAM',
+          p.nodeId,
+          'Search: epochs are the budget of each trial (epochsPerTrial), not a searched param.',
+          p.path,
+        ),
+        'searchEpochs',
+        {},
       ),
     ];
   }
@@ -36,11 +40,15 @@ function checkParam(doc: GraphDocument, p: SearchParam, known: Set<string>): Pro
     const mode = (node.params as { batchMode?: unknown }).batchMode ?? 'mini';
     if (mode !== 'mini') {
       problems.push(
-        warning(
-          'INVALID_PARAM',
-          p.nodeId,
-          `Search: ${key} does nothing while batchMode is "${String(mode)}"; set it to "mini".`,
-          p.path,
+        detailed(
+          warning(
+            'INVALID_PARAM',
+            p.nodeId,
+            `Search: ${key} does nothing while batchMode is "${String(mode)}"; set it to "mini".`,
+            p.path,
+          ),
+          'searchBatchMode',
+          { param: key, mode: String(mode) },
         ),
       );
     }

@@ -1,5 +1,6 @@
 import type { NodeSummary } from '../inspect/nodes.js';
 import type { Diagnosis, LayerStatistics } from '../inspect/statistics.js';
+import type { ProblemDetail } from '../problems.js';
 import type { ExecutorTiming } from './choose-executor.js';
 
 /** Metrics of one split in evaluation mode (no dropout, batch norm's test-time statistics). */
@@ -60,6 +61,12 @@ export interface DoneEvent {
   type: 'done';
   reason: StopReason;
   message: string;
+  /**
+   * The message's parts as message keys and values, for a UI in another language:
+   * [{key: 'earlyStopped', params: {patience: 10, epoch: 42}}, {key: 'restoredBest', params: {epoch: 42}}].
+   * A part the engine words only in English (an exception's text, the causes of a NaN) has none.
+   */
+  detail?: ProblemDetail[];
   epochs: number;
   updates: number;
   /** Epoch with the lowest dev loss (train loss without a dev set), from 1; null if no epoch ended. */

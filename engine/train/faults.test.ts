@@ -165,6 +165,7 @@ describe('numeric faults during training', () => {
       path: 'batchSize',
       message:
         'The mini-batch size 512 is above the training-set size m = 100. Use at most 100, or batch mode "full".',
+      detail: { key: 'batchAboveM', params: { batch: 512, m: 100 } },
     });
   });
 

@@ -9,6 +9,7 @@ import { parameterValues, type StepRecord } from '../inspect/step-record.js';
 import { Network } from '../model/network.js';
 import { learningRateAt } from '../nodes/schedule.js';
 import { batchSizeFor } from '../nodes/training.js';
+import type { ProblemDetail } from '../problems.js';
 import { createRandom, mixSeeds, permutation } from '../random.js';
 import type { ExecutorTiming } from './choose-executor.js';
 import type { DoneEvent, EpochEvent, SplitMetrics, StopReason, TrainingEvent } from './events.js';
@@ -17,6 +18,7 @@ import type { ExecutorName, ExecutorSnapshot, SplitName, UpdateExecutor } from '
 import { FastUpdateExecutor } from './executors/fast-executor.js';
 import { TfjsExecutor } from './executors/tfjs-executor.js';
 import { nanMessage } from './nan-message.js';
+import { threadsNote } from './notes.js';
 import { featureStatistics } from './statistics.js';
 import { yieldToEventLoop } from './yield.js';
 
@@ -55,11 +57,23 @@ export interface TrainerOptions {
 
 export type { ExecutorName } from './executors/executor.js';
 
-/** What the run says about its threads when it was offered a second one. */
-export const threadsNote = (threads: number): string =>
-  threads > 1
-    ? 'Fast executor: large matrix products on 2 threads.'
-    : 'Fast executor on 1 thread: shared memory (SharedArrayBuffer) is unavailable here, so large matrix products do not use a second core.';
+export { threadsNote } from './notes.js';
+
+/**
+ * The keyed parts of a done event's message (see `DoneEvent.detail`): 'Trained 30 epochs.' →
+ * [{key: 'trainedEpochs', params: {epochs: 30}}]. A NaN's causes and an error's text are English only.
+ */
+function doneDetail(
+  reason: StopReason,
+  run: { epochs: number; patience: number; best: number },
+): ProblemDetail[] {
+  if (reason === 'epochs') return [{ key: 'trainedEpochs', params: { epochs: run.epochs } }];
+  if (reason === 'stopped') return [{ key: 'stoppedByUser', params: {} }];
+  if (reason === 'early-stopping') {
+    return [{ key: 'earlyStopped', params: { patience: run.patience, epoch: run.best } }];
+  }
+  return [];
+}
 
 /** Every figure of the metrics is a number a chart can draw. */
 const allFinite = (s: SplitMetrics): boolean =>
@@ -375,10 +389,16 @@ export class TrainingRun {
     const early = this.plan.training.earlyStopping;
     let restoredBest = false;
     const best = this.best;
+    const detail = doneDetail(reason, {
+      epochs: this.epochs,
+      patience: early.patience,
+      best: best?.epoch ?? 0,
+    });
     if (reason === 'early-stopping' && early.restoreBest && best?.snapshot) {
       this.updates.restore(best.snapshot);
       restoredBest = true;
       message += ` Restored the weights of epoch ${best.epoch}.`;
+      detail.push({ key: 'restoredBest', params: { epoch: best.epoch } });
     }
     // Null rather than NaN: a split that is empty, or that the weights can no longer score.
     const metrics = async (split: SplitName): Promise<SplitMetrics | null> => {
@@ -390,6 +410,7 @@ export class TrainingRun {
       type: 'done',
       reason,
       message,
+      detail,
       epochs: last?.epoch ?? 0,
       updates,
       bestEpoch: this.best?.epoch ?? null,

@@ -4,6 +4,7 @@ import { nodeKind } from '../../engine/nodes/registry';
 import type { AnyNodeKind, PortSpec } from '../../engine/nodes/types';
 import { countRender } from '../app/renderCounts';
 import { type Language, lookup } from '../i18n/i18n';
+import { problemText } from '../i18n/problemText';
 import { useLanguage, useT } from '../i18n/useT';
 import { LayerBars } from '../inspect/LayerBars';
 import { NeuronPictures } from '../inspect/NeuronPictures';
@@ -85,7 +86,7 @@ export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps
           <span
             className={`card__badge card__badge--${severity}`}
             data-testid={`node-problem-${id}`}
-            title={problems.problems.map((p) => p.message).join('\n')}
+            title={problems.problems.map((p) => problemText(p, language)).join('\n')}
           >
             {problems.problems.length > 1 ? problems.problems.length : '!'}
           </span>

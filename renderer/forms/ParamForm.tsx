@@ -1,7 +1,9 @@
 import { memo, useMemo } from 'react';
 import type { GraphNode } from '../../engine/document/schema';
 import type { AnyNodeKind } from '../../engine/nodes/types';
+import { fieldTip } from '../i18n/fieldTips';
 import { lookup } from '../i18n/i18n';
+import { problemText } from '../i18n/problemText';
 import { useLanguage, useT } from '../i18n/useT';
 import type { NodeProblems } from '../store/analysis';
 import { useAppStoreApi } from '../store/context';
@@ -26,6 +28,8 @@ interface Ctx {
   commitAt(path: Path, value: unknown): string | null;
   problemAt(path: Path): string | undefined;
   label(key: string): string;
+  /** The field's tooltip in the UI language, from the schema's English description. */
+  tip(key: string, english: string | undefined): string | undefined;
 }
 
 const keyOf = (path: Path) => path.join('.') || 'params';
@@ -37,7 +41,7 @@ function FieldView({ desc, path, ctx }: { desc: FieldDesc; path: Path; ctx: Ctx 
   const testId = keyOf(path);
   const label = ctx.label(key);
   const commit: Commit = (v) => ctx.commitAt(path, v);
-  const common = { testId, label, problem: ctx.problemAt(path), description: desc.description };
+  const common = { testId, label, problem: ctx.problemAt(path), description: ctx.tip(key, desc.description) };
   const shown = value === undefined && desc.hasDefault ? desc.default : value;
 
   switch (desc.type) {
@@ -198,9 +202,11 @@ export const ParamForm = memo(function ParamForm({
       },
       problemAt(path) {
         const at = path.join('.');
-        return problems?.problems.find((p) => p.path === at)?.message;
+        const problem = problems?.problems.find((p) => p.path === at);
+        return problem && problemText(problem, language);
       },
       label: (key) => lookup(language, `param.${key}`) ?? key,
+      tip: (key, english) => fieldTip(kind.kind, key, english, language),
     }),
     [node.params, node.id, kind, problems, store, language],
   );

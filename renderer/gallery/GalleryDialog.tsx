@@ -1,5 +1,6 @@
 import { memo, useEffect, useState } from 'react';
 import type { Problem } from '../../engine/problems';
+import { problemText } from '../i18n/problemText';
 import { useLanguage, useT } from '../i18n/useT';
 import { useApp, useAppStoreApi } from '../store/context';
 import { inLanguage, type LoadedLesson, loadGallery } from './catalog';
@@ -92,6 +93,7 @@ export function GalleryDialog() {
   const open = useApp((s) => s.galleryOpen);
   const close = useApp((s) => s.closeGallery);
   const t = useT();
+  const language = useLanguage();
   const [loaded, setLoaded] = useState<Loaded>(null);
 
   useEffect(() => {
@@ -133,7 +135,7 @@ export function GalleryDialog() {
         {loaded === null && <p className="gallery__status">{t('gallery.loading')}</p>}
         {loaded && 'problems' in loaded && (
           <p className="gallery__status gallery__status--error">
-            {t('gallery.failed')} {loaded.problems.map((p) => p.message).join(' ')}
+            {t('gallery.failed')} {loaded.problems.map((p) => problemText(p, language)).join(' ')}
           </p>
         )}
         {loaded && 'lessons' in loaded && (

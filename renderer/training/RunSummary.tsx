@@ -3,6 +3,7 @@ import { defaultBaseError } from '../../engine/train/base-error';
 import type { SplitMetrics } from '../../engine/train/events';
 import { biasVarianceVerdict } from '../../engine/train/verdict';
 import { trainingTraits } from '../../engine/train/verdict-context';
+import { doneText } from '../i18n/problemText';
 import { useLanguage } from '../i18n/useT';
 import { useApp } from '../store/context';
 import { useTrainingT } from './hooks';
@@ -41,8 +42,7 @@ export const RunSummary = memo(function RunSummary({ run }: { run: RunRecord; ti
         {t('train.summary')}: <span data-testid="summary-run">{runName(run.label, t, language)}</span>
       </h3>
       <p className={`nc-reason nc-reason-${done.reason}`}>
-        {/* The engine's detail is English; the reason above says it in either language. */}
-        {t(`train.reason.${done.reason}`)} {language === 'en' ? done.message : ''}
+        {t(`train.reason.${done.reason}`)} {doneText(done, language)}
       </p>
       <table>
         <thead>

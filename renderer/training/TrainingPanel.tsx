@@ -1,6 +1,7 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { VariantQueueBanner } from '../gallery/VariantQueueBanner';
+import { backendNoteText } from '../i18n/backendNotes';
 import { problemText } from '../i18n/problemText';
 import { useLanguage } from '../i18n/useT';
 import { FiltersView } from '../inspect/FiltersView';
@@ -46,6 +47,7 @@ const Toolbar = memo(function Toolbar() {
       setSmoothing: s.setSmoothing,
     })),
   );
+  const language = useLanguage();
   const [alpha, setAlpha] = useState('');
   const errors = useTraining((s) => s.analysis.errorCount);
   const busy = isTraining(run);
@@ -109,7 +111,7 @@ const Toolbar = memo(function Toolbar() {
       <span
         className="nc-backend-status"
         data-testid="backend-status"
-        title={run?.backend?.notes.join('\n') ?? ''}
+        title={run?.backend?.notes.map((n) => backendNoteText(n, language)).join('\n') ?? ''}
       >
         {run?.backend
           ? run.backend.fast

@@ -14,6 +14,8 @@ import {
   type TrialResult,
   validateSpace,
 } from '../../engine/search';
+import { problemText } from '../i18n/problemText';
+import { selectLanguage } from '../store/selectors';
 import type { AppState } from '../store/types';
 import { browserWorkerFactory, type WorkerFactory, type WorkerLike } from '../training/client';
 import type { FromWorker } from '../training/protocol';
@@ -124,7 +126,7 @@ export const createTuningSlice =
     const toastProblems = (problems: readonly Problem[]) =>
       get().showToast('error', {
         key: 'tuning.applyFailed',
-        vars: { message: problems.map((p) => p.message).join(' ') },
+        vars: { message: problems.map((p) => problemText(p, selectLanguage(get()))).join(' ') },
       });
 
     const start = (space: SearchSpace, doc: GraphDocument, round: number, baseline: boolean) => {

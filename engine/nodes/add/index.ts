@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { error } from '../../problems.js';
-import { describeInputs, MERGE_IN, tooFewInputs } from '../merge.js';
+import { MERGE_IN, mergeMismatch, tooFewInputs } from '../merge.js';
 import { sameDims, UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_OUT } from '../types.js';
 import { addExport } from './export.js';
@@ -36,10 +35,13 @@ export const Add: LayerKind<AddParams> = {
     if (!first || inputs.some((s) => s.dims === null)) return { shape: UNKNOWN_SHAPE, problems: [] };
     const other = inputs.findIndex((s) => !sameDims(s.dims as number[], first));
     if (other > 0) {
-      const problem = error(
-        'MERGE_MISMATCH',
-        ctx.nodeId,
-        `Add "${ctx.nodeId}" sums its inputs element by element, so they need one shape: ${describeInputs(inputs, ctx, 0, other)}.`,
+      const problem = mergeMismatch(
+        'Add',
+        'sums its inputs element by element, so they need one shape',
+        'addMismatch',
+        inputs,
+        ctx,
+        other,
       );
       return { shape: UNKNOWN_SHAPE, problems: [problem] };
     }

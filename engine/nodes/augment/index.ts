@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { error } from '../../problems.js';
+import { detailed, error } from '../../problems.js';
 import { formatTensorShape, imageDims, UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { augmentExport } from './export.js';
@@ -53,10 +53,14 @@ export const Augment: LayerKind<AugmentParams> = {
       input.dims === null || imageDims(input)
         ? []
         : [
-            error(
-              'SHAPE_MISMATCH',
-              ctx.nodeId,
-              `Augment shifts and flips images [m, h, w, c]; its input is ${formatTensorShape(input)}.`,
+            detailed(
+              error(
+                'SHAPE_MISMATCH',
+                ctx.nodeId,
+                `Augment shifts and flips images [m, h, w, c]; its input is ${formatTensorShape(input)}.`,
+              ),
+              'augmentNeedsImages',
+              { shape: formatTensorShape(input) },
             ),
           ];
     return { shape: input, problems };

@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { error } from '../../problems.js';
-import { describeInputs, MERGE_IN, tooFewInputs } from '../merge.js';
+import { MERGE_IN, mergeMismatch, tooFewInputs } from '../merge.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_OUT } from '../types.js';
 import { concatenateExport } from './export.js';
@@ -41,10 +40,13 @@ export const Concatenate: LayerKind<ConcatenateParams> = {
     if (!first || inputs.some((s) => s.dims === null)) return { shape: UNKNOWN_SHAPE, problems: [] };
     const other = inputs.findIndex((s) => !fitTogether(s.dims as number[], first));
     if (other > 0) {
-      const problem = error(
-        'MERGE_MISMATCH',
-        ctx.nodeId,
-        `Concatenate "${ctx.nodeId}" joins its inputs along the last axis, so every other axis must agree: ${describeInputs(inputs, ctx, 0, other)}.`,
+      const problem = mergeMismatch(
+        'Concatenate',
+        'joins its inputs along the last axis, so every other axis must agree',
+        'concatenateMismatch',
+        inputs,
+        ctx,
+        other,
       );
       return { shape: UNKNOWN_SHAPE, problems: [problem] };
     }

@@ -1,4 +1,4 @@
-import { error, type Problem } from '../../problems.js';
+import { detailed, error, type Problem } from '../../problems.js';
 import { formatTensorShape, imageDims, shapeOf, UNKNOWN_SHAPE } from '../shape.js';
 import type { ShapeResult, TensorShape } from '../types.js';
 import { type Padding, windowGeometry } from './geometry.js';
@@ -16,10 +16,15 @@ export function windowShape(
   if (input.dims === null) return { shape: UNKNOWN_SHAPE, problems: [] };
   const image = imageDims(input);
   if (!image) {
-    const problem = error(
-      'SHAPE_MISMATCH',
-      ctx.nodeId,
-      `${ctx.kind} slides over images [m, h, w, c], but its input is ${formatTensorShape(input)}. Connect it to image data (digits, Fashion-MNIST, an image folder) or another ${ctx.kind === 'Conv2D' ? 'convolution' : 'image layer'}.`,
+    const convolution = ctx.kind === 'Conv2D';
+    const problem = detailed(
+      error(
+        'SHAPE_MISMATCH',
+        ctx.nodeId,
+        `${ctx.kind} slides over images [m, h, w, c], but its input is ${formatTensorShape(input)}. Connect it to image data (digits, Fashion-MNIST, an image folder) or another ${convolution ? 'convolution' : 'image layer'}.`,
+      ),
+      convolution ? 'convNeedsImages' : 'poolNeedsImages',
+      { kind: ctx.kind, shape: formatTensorShape(input) },
     );
     return { shape: UNKNOWN_SHAPE, problems: [problem] };
   }
@@ -28,11 +33,15 @@ export function windowShape(
   const problems: Problem[] = [];
   if (padding === 'valid' && (size > h || size > w)) {
     problems.push(
-      error(
-        'KERNEL_TOO_LARGE',
-        ctx.nodeId,
-        `The ${size}×${size} ${ctx.what} is larger than its ${h}×${w} input; use padding "same" or a ${ctx.what} of at most ${Math.min(h, w)}.`,
-        ctx.param,
+      detailed(
+        error(
+          'KERNEL_TOO_LARGE',
+          ctx.nodeId,
+          `The ${size}×${size} ${ctx.what} is larger than its ${h}×${w} input; use padding "same" or a ${ctx.what} of at most ${Math.min(h, w)}.`,
+          ctx.param,
+        ),
+        ctx.what === 'kernel' ? 'kernelTooLarge' : 'windowTooLarge',
+        { size, h, w, most: Math.min(h, w) },
       ),
     );
     return { shape: UNKNOWN_SHAPE, problems };

@@ -117,11 +117,20 @@ export const Dense: LayerKind<DenseParams> = {
     }
     if (features !== null && features * params.units > 50_000_000) {
       problems.push(
-        error(
-          'INVALID_PARAM',
-          ctx.nodeId,
-          `W would have ${features}×${params.units} = ${(features * params.units).toLocaleString('en')} weights (${Math.round((features * params.units * 4) / 2 ** 20)} MiB); the limit is 50,000,000.`,
-          'units',
+        detailed(
+          error(
+            'INVALID_PARAM',
+            ctx.nodeId,
+            `W would have ${features}×${params.units} = ${(features * params.units).toLocaleString('en')} weights (${Math.round((features * params.units * 4) / 2 ** 20)} MiB); the limit is 50,000,000.`,
+            'units',
+          ),
+          'denseTooLarge',
+          {
+            features,
+            units: params.units,
+            weights: (features * params.units).toLocaleString('en'),
+            mib: Math.round((features * params.units * 4) / 2 ** 20),
+          },
         ),
       );
     }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { error } from '../../problems.js';
+import { detailed, error } from '../../problems.js';
 import { UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { normalizeExport } from './export.js';
@@ -37,10 +37,14 @@ export const Normalize: LayerKind<NormalizeParams> = {
     const problems = ctx.isFirstLayer
       ? []
       : [
-          error(
-            'SHAPE_MISMATCH',
-            ctx.nodeId,
-            'Normalize normalizes the input features, so it must take the data set (or Augment) output directly.',
+          detailed(
+            error(
+              'SHAPE_MISMATCH',
+              ctx.nodeId,
+              'Normalize normalizes the input features, so it must take the data set (or Augment) output directly.',
+            ),
+            'normalizeFirst',
+            {},
           ),
         ];
     return { shape: input, problems };

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { error } from '../../problems.js';
+import { detailed, error } from '../../problems.js';
 import { formatTensorShape, UNKNOWN_SHAPE } from '../shape.js';
 import { type LayerKind, TENSOR_IN, TENSOR_OUT } from '../types.js';
 import { softmaxExport } from './export.js';
@@ -33,10 +33,14 @@ export const Softmax: LayerKind<SoftmaxParams> = {
     const problems =
       input.dims && input.dims.length > 1
         ? [
-            error(
-              'SHAPE_MISMATCH',
-              ctx.nodeId,
-              `Softmax takes one row of C values per example, but its input is ${formatTensorShape(input)}: put a Flatten and a Dense with C units before it.`,
+            detailed(
+              error(
+                'SHAPE_MISMATCH',
+                ctx.nodeId,
+                `Softmax takes one row of C values per example, but its input is ${formatTensorShape(input)}: put a Flatten and a Dense with C units before it.`,
+              ),
+              'softmaxNeedsRows',
+              { shape: formatTensorShape(input) },
             ),
           ]
         : [];
