@@ -15,6 +15,7 @@ import { createEwa } from './ewa.js';
 import type { ExecutorName, ExecutorSnapshot, SplitName, UpdateExecutor } from './executors/executor.js';
 import { FastUpdateExecutor } from './executors/fast-executor.js';
 import { TfjsExecutor } from './executors/tfjs-executor.js';
+import { InspectionSchedule, LAYER_STATS_BUDGET } from './inspection-schedule.js';
 import { nanMessage } from './nan-message.js';
 import { featureStatistics } from './statistics.js';
 import { yieldToEventLoop } from './yield.js';
@@ -48,7 +49,11 @@ export interface TrainerOptions {
    * cross-origin-isolated page); elsewhere the run notes that it trains on one thread.
    */
   kernelHelper?: SpawnKernelHelper;
-  /** Overrides the Training node's layerStatsEvery: a `layers` event every this many updates (0: none). */
+  /**
+   * Overrides the Training node's layerStatsEvery: a `layers` event after the first update and exactly
+   * every this many (0: none), whatever they cost. The Training node's own value is an upper bound on
+   * the pace, kept within LAYER_STATS_BUDGET of the time (engine/train/inspection-schedule.ts).
+   */
   layerStatsEvery?: number;
 }
 
@@ -203,7 +208,11 @@ export class TrainingRun {
     const readbackEvery = this.options.readbackEvery ?? (onHost ? 1 : 32);
     const yieldEveryMs = this.options.yieldEveryMs ?? 30;
     const early = plan.training.earlyStopping;
-    const layerStatsEvery = this.options.layerStatsEvery ?? plan.training.layerStatsEvery;
+    const explicitEvery = this.options.layerStatsEvery;
+    const schedule = new InspectionSchedule(
+      explicitEvery ?? plan.training.layerStatsEvery,
+      explicitEvery === undefined ? LAYER_STATS_BUDGET : null,
+    );
     const parameterCount = this.tfNetwork.trainableVariables.reduce((n, v) => n + v.size, 0);
     this.emit({
       type: 'start',
@@ -278,7 +287,9 @@ export class TrainingRun {
           t += 1;
           const lr = this.learningRate(epoch, t);
           const indices = order.subarray((batch - 1) * batchSize, Math.min(batch * batchSize, m));
-          const inspect = this.inspectNext || (layerStatsEvery > 0 && (t === 1 || t % layerStatsEvery === 0));
+          const timed = this.inspectNext || schedule.timed(t);
+          const began = timed ? performance.now() : 0;
+          const inspect = this.inspectNext || schedule.due(t, began);
           this.inspectNext = false;
           updates.update(indices, lr, mixSeeds(this.seed, t), inspect);
           pending.push({ t, epoch, batch, lr });
@@ -290,6 +301,10 @@ export class TrainingRun {
             }
           }
           if (inspect) await this.inspectLayers({ t, epoch, alpha: lr, rows: indices.length });
+          if (timed) {
+            const ended = performance.now();
+            schedule.record(inspect, ended - began, ended);
+          }
           await yieldIfDue();
         }
         const bad = await flush();
