@@ -10,6 +10,7 @@ import { createRandom, mixSeeds, permutation } from '../engine/random.js';
 import { randomExamples } from '../engine/testing/random-graphs.js';
 import { InspectionSchedule, LAYER_STATS_BUDGET } from '../engine/train/inspection-schedule.js';
 import { presetDocuments } from '../presets/lessons.js';
+import type { TableRow } from './table.js';
 
 /**
  * What the layer inspector (engine/inspect) costs the fast executor: updates/s with no layer
@@ -148,6 +149,26 @@ export async function inspectOverhead(quick = false): Promise<{ settings: string
     return { name: c.name, rates: best, slower: best.slice(1).map((rate) => off / rate - 1) };
   });
   return { settings: SETTINGS.map((s) => s.label), rows };
+}
+
+/** The cost target of issue 15: measuring the layers makes training at most 10 % slower. */
+export const INSPECT_OVERHEAD_TARGET = 0.1;
+
+/** `npm run bench`'s rows: per network, the default setting's cost against the target. */
+export async function inspectOverheadRows(quick: boolean): Promise<TableRow[]> {
+  const { rows } = await inspectOverhead(quick);
+  const percent = (x: number) => `${(x * 100).toFixed(1)} %`;
+  return rows.map((row) => {
+    const [off, byDefault, every10] = row.rates as [number, number, number];
+    const [slower, slower10] = row.slower as [number, number];
+    return {
+      section: 'Layer statistics (fast executor, fastest of interleaved rounds)',
+      figure: `${row.name}: default (every 10th update within a 5 % time budget)`,
+      value: `${percent(slower)} slower (${byDefault.toFixed(0)} vs ${off.toFixed(0)} updates/s; exactly every 10th: ${percent(slower10)}, ${every10.toFixed(0)}/s)`,
+      peer: `target < ${percent(INSPECT_OVERHEAD_TARGET)}`,
+      ratio: slower < INSPECT_OVERHEAD_TARGET ? 'met' : 'not met',
+    };
+  });
 }
 
 if (process.argv[1]?.endsWith('inspect-overhead.ts')) {
