@@ -52,6 +52,15 @@ describe('the layer statistics schedule', () => {
     expect(share).toBeGreaterThan(0.03);
   });
 
+  it("measures the run's last update when it is a multiple of N, whatever the budget", () => {
+    const schedule = new InspectionSchedule(10, LAYER_STATS_BUDGET);
+    schedule.record(false, 0.012, 1);
+    schedule.record(true, 1.012, 2); // a 1 ms measurement: the next may come 20 ms after t = 2 ms
+    expect(schedule.due(20, 3)).toBe(false);
+    expect(schedule.due(20, 3, true)).toBe(true);
+    expect(schedule.due(21, 3, true)).toBe(false);
+  });
+
   it('times only the updates that may be measured and the ones before them', () => {
     const schedule = new InspectionSchedule(10, LAYER_STATS_BUDGET);
     const timed = Array.from({ length: 21 }, (_, i) => i + 1).filter((t) => schedule.timed(t));

@@ -7,7 +7,7 @@ export const LAYER_STATS_BUDGET = 0.05;
 
 /**
  * When the trainer measures the layers (engine/inspect): after update 1, then at most every
- * `every`-th update (0: never). With a `budget` (a share of the time), a due measurement is skipped
+ * `every`-th update (0: never) and at the run's last if it is one of those. With a `budget` (a share of the time), a due measurement is skipped
  * until the time since the last one ended is at least its cost / budget; without one (null), every
  * `every`-th update is measured whatever it costs (`netcanvas train --layer-stats-every N`).
  *
@@ -27,12 +27,15 @@ export class InspectionSchedule {
     readonly budget: number | null,
   ) {}
 
-  /** Whether update t is measured, deciding at time `now` (ms). */
-  due(t: number, now: number): boolean {
+  /**
+   * Whether update t is measured, deciding at time `now` (ms). The run's `last` update, when it is a
+   * multiple of `every`, is measured whatever the budget, so a run ends with its final figures.
+   */
+  due(t: number, now: number, last = false): boolean {
     if (this.every <= 0) return false;
     if (t === 1) return true;
     if (t % this.every !== 0) return false;
-    return this.budget === null || now - this.lastEnded >= this.lastCost / this.budget;
+    return this.budget === null || last || now - this.lastEnded >= this.lastCost / this.budget;
   }
 
   /**

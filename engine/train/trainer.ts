@@ -289,7 +289,8 @@ export class TrainingRun {
           const indices = order.subarray((batch - 1) * batchSize, Math.min(batch * batchSize, m));
           const timed = this.inspectNext || schedule.timed(t);
           const began = timed ? performance.now() : 0;
-          const inspect = this.inspectNext || schedule.due(t, began);
+          const last = epoch === this.epochs && batch === updatesPerEpoch;
+          const inspect = this.inspectNext || schedule.due(t, began, last);
           this.inspectNext = false;
           updates.update(indices, lr, mixSeeds(this.seed, t), inspect);
           pending.push({ t, epoch, batch, lr });
