@@ -91,14 +91,13 @@ function updatesPerSecond(c: Case, setting: Setting, updates: number): number {
     const at = timed ? performance.now() : 0;
     const inspect = schedule.due(t, at);
     executor.update(order.subarray(start, start + batch), t, inspect);
+    const updated = timed || inspect ? performance.now() : 0;
     if (inspect) {
       const { layers } = inspectBuffers(plan, executor.inspection());
       diagnose(plan.layers, layers, { alpha: 0.01, rows: batch });
-    }
-    if (timed) {
       const ended = performance.now();
-      schedule.record(inspect, ended - at, ended);
-    }
+      schedule.recordMeasured(timed ? updated - at : null, ended - updated, ended);
+    } else if (timed) schedule.recordPlain(updated - at);
     start += batch;
   }
   const seconds = (performance.now() - began) / 1000;

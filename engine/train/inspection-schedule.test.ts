@@ -13,12 +13,13 @@ function simulate(schedule: InspectionSchedule, updates: number, updateMs: numbe
     const timed = schedule.timed(t);
     const began = now;
     const inspect = schedule.due(t, began);
-    now += updateMs + (inspect ? measureMs : 0);
+    now += updateMs;
     if (inspect) {
+      now += measureMs;
       measured.push(t);
       spent += measureMs;
-    }
-    if (timed) schedule.record(inspect, now - began, now);
+      schedule.recordMeasured(timed ? updateMs : null, measureMs, now);
+    } else if (timed) schedule.recordPlain(updateMs);
   }
   return { measured, share: spent / now };
 }
@@ -41,12 +42,12 @@ describe('the layer statistics schedule', () => {
   });
 
   it('spaces costly measurements out to keep them within the budget, on multiples of N', () => {
-    // 12 µs updates, 36 µs measurements. The first (untimed) and the 10th are measured; the 10th
-    // costs 48 − 12 = 36 µs (its time less update 9's), so the next waits 36/0.05 = 720 µs = 60
-    // updates: every 70th (the first multiple of 10 past 60 updates later). 36 µs of every
-    // 70 × 12 + 36 = 876 µs is 4.1 %, against 36/(120 + 36) = 23 % every 10th.
+    // 12 µs updates, 36 µs measurements (a measured update itself no slower than update 9, the
+    // plain one before it): each waits 36/0.05 = 720 µs = 60 updates, so they come every 70th (the
+    // first multiple of 10 past 60 updates later). 36 µs of every 70 × 12 + 36 = 876 µs is 4.1 %,
+    // against 36/(120 + 36) = 23 % every 10th.
     const { measured, share } = simulate(new InspectionSchedule(10, LAYER_STATS_BUDGET), 1000, 0.012, 0.036);
-    expect(measured.slice(0, 4)).toEqual([1, 10, 80, 150]);
+    expect(measured.slice(0, 4)).toEqual([1, 70, 140, 210]);
     expect(measured.every((t) => t === 1 || t % 10 === 0)).toBe(true);
     expect(share).toBeLessThan(LAYER_STATS_BUDGET);
     expect(share).toBeGreaterThan(0.03);
@@ -54,8 +55,8 @@ describe('the layer statistics schedule', () => {
 
   it("measures the run's last update when it is a multiple of N, whatever the budget", () => {
     const schedule = new InspectionSchedule(10, LAYER_STATS_BUDGET);
-    schedule.record(false, 0.012, 1);
-    schedule.record(true, 1.012, 2); // a 1 ms measurement: the next may come 20 ms after t = 2 ms
+    schedule.recordPlain(0.012);
+    schedule.recordMeasured(0.012, 1, 2); // a 1 ms measurement: the next may come 20 ms after t = 2 ms
     expect(schedule.due(20, 3)).toBe(false);
     expect(schedule.due(20, 3, true)).toBe(true);
     expect(schedule.due(21, 3, true)).toBe(false);

@@ -11,9 +11,9 @@ export const LAYER_STATS_BUDGET = 0.05;
  * until the time since the last one ended is at least its cost / budget; without one (null), every
  * `every`-th update is measured whatever it costs (`netcanvas train --layer-stats-every N`).
  *
- * A measurement's cost is the time of its update, the read-back and the measurement itself, less
- * the time of the last plain update before it: e.g. 60 µs − 12 µs = 48 µs on the moons network
- * lets the next one come 0.96 ms later, at the first multiple of `every` after that.
+ * A measurement's cost is its own time plus what its update took above the last plain update
+ * before it (the copy of the parameters, the executor's read-back): e.g. 40 µs + 2 µs on the moons
+ * network lets the next one come 0.84 ms later, at the first multiple of `every` after that.
  */
 export class InspectionSchedule {
   /** The last measurement's cost and when it ended (ms, `performance.now()`). */
@@ -41,20 +41,26 @@ export class InspectionSchedule {
   /**
    * Whether the trainer should time update t: under a budget, those that may be measured and the ones
    * before them. Not the first update: it runs cold (compilation, first allocations), and charging it
-   * would hold back the second measurement of a network whose updates take seconds.
+   * would hold back the second measurement of a network whose updates take seconds; its measurement
+   * alone is charged.
    */
   timed(t: number): boolean {
     if (this.budget === null || this.every <= 0 || t === 1) return false;
     return t % this.every === 0 || (t + 1) % this.every === 0;
   }
 
-  /** Records a timed update: `ms` from its start to the end of its read-back (and of its measurement), ending at `now`. */
-  record(measured: boolean, ms: number, now: number): void {
-    if (!measured) {
-      this.plainUpdate = ms;
-      return;
-    }
-    this.lastCost = Math.max(0, ms - (this.plainUpdate ?? 0));
+  /** Records a plain (unmeasured) update's time: read-back included, ms. */
+  recordPlain(ms: number): void {
+    this.plainUpdate = ms;
+  }
+
+  /**
+   * Records a measurement ending at `now`: `measureMs` for the measurement itself, and its update's
+   * time (null where that was not timed: the first update) charged above the last plain update's.
+   */
+  recordMeasured(updateMs: number | null, measureMs: number, now: number): void {
+    const extra = updateMs === null ? 0 : Math.max(0, updateMs - (this.plainUpdate ?? updateMs));
+    this.lastCost = measureMs + extra;
     this.lastEnded = now;
   }
 }

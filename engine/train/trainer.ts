@@ -301,11 +301,12 @@ export class TrainingRun {
               break outer;
             }
           }
-          if (inspect) await this.inspectLayers({ t, epoch, alpha: lr, rows: indices.length });
-          if (timed) {
+          const updated = timed || inspect ? performance.now() : 0;
+          if (inspect) {
+            await this.inspectLayers({ t, epoch, alpha: lr, rows: indices.length });
             const ended = performance.now();
-            schedule.record(inspect, ended - began, ended);
-          }
+            schedule.recordMeasured(timed ? updated - began : null, ended - updated, ended);
+          } else if (timed) schedule.recordPlain(updated - began);
           await yieldIfDue();
         }
         const bad = await flush();
