@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { fmt, summarize } from './measure';
+import { type Figure, fmt, summarize } from './measure';
 import type { TableRow } from './table';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,8 +19,9 @@ function timeCommand(args: string[], runs: number): number[] {
 }
 
 /**
- * Rows for the CLI's start-up: `validate` of a preset and `train --help`, each against the target, and
- * a bare `node -e 0` for what Node itself takes on this machine. Runs the built CLI (dist/cli/).
+ * Rows for the CLI's start-up: `validate` of a preset and `train --help`, each against the target, a
+ * preset's one-epoch `train` (tf.js loaded, data made, 5 updates and the layers measured; no target),
+ * and a bare `node -e 0` for what Node itself takes on this machine. Runs the built CLI (dist/cli/).
  */
 export function cliStartupRows(runs = 5): TableRow[] {
   const bare = summarize(timeNode(runs));
@@ -41,7 +42,21 @@ export function cliStartupRows(runs = 5): TableRow[] {
       'presets/moons-adam.netcanvas.json',
     ]),
     row('netcanvas train --help', ['train', '--help']),
+    trainRow(runs, bare),
   ];
+}
+
+/** A preset's whole one-epoch run on the fast executor: start-up plus a little training. */
+function trainRow(runs: number, bare: Figure): TableRow {
+  const args = ['train', 'presets/moons-adam.netcanvas.json', '--epochs', '1', '--backend', 'fast'];
+  const f = summarize(timeCommand(args, runs));
+  return {
+    section: 'Command line start-up (wall time)',
+    figure: `netcanvas ${args.join(' ')}`,
+    value: `${fmt(f, 2)} s`,
+    peer: `— (trains; bare node ${fmt(bare, 2)} s)`,
+    ratio: '—',
+  };
 }
 
 function timeNode(runs: number): number[] {

@@ -4,17 +4,21 @@ import type { LabeledData } from '../engine/data/types.js';
 import { sequentialDocument } from '../engine/document/build.js';
 import { FastExecutor, parametersOf, stateOf } from '../engine/fast/executor.js';
 import { diagnose } from '../engine/inspect/diagnose.js';
-import { measureLayers } from '../engine/inspect/measure.js';
-import { inspectionTargets } from '../engine/inspect/targets.js';
+import { inspectBuffers, inspectionPlan } from '../engine/inspect/inspect.js';
 import { Network } from '../engine/model/network.js';
 import { createRandom, mixSeeds, permutation } from '../engine/random.js';
 import { randomExamples } from '../engine/testing/random-graphs.js';
+import { InspectionSchedule, LAYER_STATS_BUDGET } from '../engine/train/inspection-schedule.js';
 import { presetDocuments } from '../presets/lessons.js';
+import type { TableRow } from './table.js';
 
 /**
  * What the layer inspector (engine/inspect) costs the fast executor: updates/s with no layer
- * statistics, with them every 10th update (the Training node's default) and after every update,
- * each update fed like the trainer's (a seeded shuffle, mini-batches cut from it). `npx tsx bench/inspect-overhead.ts`; docs/inside.md has the figures.
+ * statistics, with them at the Training node's default (every 10th update within the 5 % time
+ * budget, engine/train/inspection-schedule.ts), exactly every 10th (`--layer-stats-every 10`) and
+ * after every update; each update fed like the trainer's (a seeded shuffle, mini-batches cut from
+ * it), each measurement as the trainer's (every layer and node, then the diagnoses).
+ * `npx tsx bench/inspect-overhead.ts [--quick]`; docs/inside.md has the figures.
  */
 
 interface Case {
@@ -24,17 +28,12 @@ interface Case {
   updates: number;
 }
 
-async function moonsLesson(): Promise<Case> {
-  const doc = presetDocuments().find((p) => p.file === 'moons-adam.netcanvas.json')?.doc;
-  if (!doc) throw new Error('moons-adam preset missing');
+async function lesson(file: string, name: string, updates: number): Promise<Case> {
+  const doc = presetDocuments().find((p) => p.file === file)?.doc;
+  if (!doc) throw new Error(`${file} missing`);
   const prepared = await prepareRun(doc);
   if (!prepared.ok) throw new Error(prepared.problems.map((p) => p.message).join('; '));
-  return {
-    name: 'moons lesson [2, 5, 2, 1], m_b 64',
-    ...prepared.value,
-    train: prepared.value.splits.train,
-    updates: 20000,
-  };
+  return { name, ...prepared.value, train: prepared.value.splits.train, updates };
 }
 
 function wideMlp(): Case {
@@ -61,8 +60,15 @@ function wideMlp(): Case {
   };
 }
 
-/** Updates/s of `updates` updates, measuring and diagnosing the layers every `every`-th (0: never). */
-function updatesPerSecond(c: Case, every: number): number {
+/** A setting: measure every `every`-th update (0: never), within the time budget or exactly. */
+interface Setting {
+  label: string;
+  every: number;
+  budget: number | null;
+}
+
+/** Updates/s of `updates` updates, measuring and diagnosing the layers as `setting` says. */
+function updatesPerSecond(c: Case, setting: Setting, updates: number): number {
   const net = Network.fromPlan(c.plan, { random: createRandom(1) });
   const batch = c.plan.training.batchSize;
   const executor = new FastExecutor(c.plan, c.train, {
@@ -70,44 +76,108 @@ function updatesPerSecond(c: Case, every: number): number {
     parameters: parametersOf(net),
     state: stateOf(net),
   });
-  const targets = inspectionTargets(c.plan);
+  const plan = inspectionPlan(c.plan);
+  const schedule = new InspectionSchedule(setting.every, setting.budget);
   const random = createRandom(mixSeeds(1, 2));
   let order = permutation(c.train.m, random);
   let start = 0;
   const began = performance.now();
-  for (let t = 1; t <= c.updates; t++) {
+  for (let t = 1; t <= updates; t++) {
     if (start + batch > c.train.m) {
       order = permutation(c.train.m, random);
       start = 0;
     }
-    const inspect = every > 0 && (t === 1 || t % every === 0);
+    const timed = schedule.timed(t);
+    const at = timed ? performance.now() : 0;
+    const inspect = schedule.due(t, at);
     executor.update(order.subarray(start, start + batch), t, inspect);
-    if (inspect)
-      diagnose(targets, measureLayers(targets, executor.inspection()), { alpha: 0.01, rows: batch });
+    const updated = timed || inspect ? performance.now() : 0;
+    if (inspect) {
+      const { layers } = inspectBuffers(plan, executor.inspection());
+      diagnose(plan.layers, layers, { alpha: 0.01, rows: batch });
+      const ended = performance.now();
+      schedule.recordMeasured(timed ? updated - at : null, ended - updated, ended);
+    } else if (timed) schedule.recordPlain(updated - at);
     start += batch;
   }
   const seconds = (performance.now() - began) / 1000;
   net.dispose();
-  return c.updates / seconds;
+  return updates / seconds;
+}
+
+const SETTINGS: Setting[] = [
+  { label: 'off', every: 0, budget: null },
+  { label: 'default (every 10, 5 % budget)', every: 10, budget: LAYER_STATS_BUDGET },
+  { label: 'exactly every 10', every: 10, budget: null },
+  { label: 'every update', every: 1, budget: null },
+];
+
+/** One network's row: updates/s per setting and each one's cost against no statistics. */
+export interface OverheadRow {
+  name: string;
+  rates: number[];
+  /** (off / rate − 1) per setting after the first, e.g. 0.031 for 3.1 % slower. */
+  slower: number[];
 }
 
 /**
- * The fastest of 5 interleaved rounds of each setting: on a shared machine the slowest runs measure
- * the neighbours, the fastest the code.
+ * The fastest of `rounds` interleaved rounds of each setting: on a shared machine the slowest runs
+ * measure the neighbours, the fastest the code.
  */
-for (const c of [await moonsLesson(), wideMlp()]) {
-  updatesPerSecond(c, 1);
-  const settings = [0, 10, 1];
-  const best = settings.map(() => 0);
-  for (let round = 0; round < 5; round++) {
-    settings.forEach((every, i) => {
-      best[i] = Math.max(best[i] as number, updatesPerSecond(c, every));
-    });
+export async function inspectOverhead(quick = false): Promise<{ settings: string[]; rows: OverheadRow[] }> {
+  const cases = [
+    await lesson('moons-adam.netcanvas.json', 'moons lesson [2, 5, 2, 1], m_b 64', 20000),
+    await lesson(
+      'batch-norm-bn.netcanvas.json',
+      'batch-norm lesson [2, 4×(32 → BN → ReLU), 1], m_b 64',
+      3000,
+    ),
+    wideMlp(),
+  ];
+  const rounds = quick ? 2 : 5;
+  const rows = cases.map((c) => {
+    const updates = quick ? Math.max(30, Math.floor(c.updates / 5)) : c.updates;
+    updatesPerSecond(c, SETTINGS[3] as Setting, Math.min(updates, 200));
+    const best = SETTINGS.map(() => 0);
+    for (let round = 0; round < rounds; round++) {
+      SETTINGS.forEach((setting, i) => {
+        best[i] = Math.max(best[i] as number, updatesPerSecond(c, setting, updates));
+      });
+    }
+    const off = best[0] as number;
+    return { name: c.name, rates: best, slower: best.slice(1).map((rate) => off / rate - 1) };
+  });
+  return { settings: SETTINGS.map((s) => s.label), rows };
+}
+
+/** The cost target of issue 15: measuring the layers makes training at most 10 % slower. */
+export const INSPECT_OVERHEAD_TARGET = 0.1;
+
+/** `npm run bench`'s rows: per network, the default setting's cost against the target. */
+export async function inspectOverheadRows(quick: boolean): Promise<TableRow[]> {
+  const { rows } = await inspectOverhead(quick);
+  const percent = (x: number) => `${(x * 100).toFixed(1)} %`;
+  return rows.map((row) => {
+    const [off, byDefault, every10] = row.rates as [number, number, number];
+    const [slower, slower10] = row.slower as [number, number];
+    return {
+      section: 'Layer statistics (fast executor, fastest of interleaved rounds)',
+      figure: `${row.name}: default (every 10th update within a 5 % time budget)`,
+      value: `${percent(slower)} slower (${byDefault.toFixed(0)} vs ${off.toFixed(0)} updates/s; exactly every 10th: ${percent(slower10)}, ${every10.toFixed(0)}/s)`,
+      peer: `target < ${percent(INSPECT_OVERHEAD_TARGET)}`,
+      ratio: slower < INSPECT_OVERHEAD_TARGET ? 'met' : 'not met',
+    };
+  });
+}
+
+if (process.argv[1]?.endsWith('inspect-overhead.ts')) {
+  const { settings, rows } = await inspectOverhead(process.argv.includes('--quick'));
+  for (const row of rows) {
+    const cells = row.rates.map((rate, i) =>
+      i === 0
+        ? `${settings[i]} ${rate.toFixed(0)}/s`
+        : `${settings[i]} ${rate.toFixed(0)}/s (${((row.slower[i - 1] as number) * 100).toFixed(1)} % slower)`,
+    );
+    console.log(`${row.name}: ${cells.join('; ')}`);
   }
-  const [off, ...on] = best as [number, ...number[]];
-  const cells = on.map(
-    (rate, i) =>
-      `every ${settings[i + 1]}: ${rate.toFixed(0)}/s (${((off / rate - 1) * 100).toFixed(1)} % slower)`,
-  );
-  console.log(`${c.name}: off ${off.toFixed(0)}/s; ${cells.join('; ')}`);
 }

@@ -1,8 +1,10 @@
 /**
- * `npm run bench`: the Node part (bench/run.ts: NetCanvas's trainer and fast executor in Node, PyTorch
- * on the CPU as the peer, the WASM matmul peak), then the browser part (bench/chromium/: Chromium's
- * backends, the live app, the editor, memory), printed as one table — each figure with its peer or
- * target and the ratio — and written with every measurement to bench/results.json.
+ * `npm run bench`: the Node part (bench/run.ts: NetCanvas's trainer and fast executor in Node on the
+ * four reference graphs, the lessons' networks and a LeNet-style CNN, PyTorch on the CPU as the peer,
+ * the WASM matmul peak, the layer statistics' cost, the command line's start-up), then the browser
+ * part (bench/chromium/: Chromium's backends, the live app, the editor, memory), printed as one
+ * table — each figure with its peer or target and the ratio — and written with every measurement to
+ * bench/results.json.
  *
  * Flags: `--quick` (a short pass), `--no-node`, `--no-browser`, `--only=throughput|ui` (one half of the
  * browser part). Progress goes to stderr, the table to stdout.
@@ -10,7 +12,6 @@
 import { CHROMIUM, hasChromium } from '../e2e/browser';
 import { type BrowserResults, browserBench } from './chromium/bench';
 import { chromiumOptions } from './chromium/options';
-import { cliStartupRows } from './cli-startup';
 import { type BenchResults, machine, type NodeResults, writeResults } from './results';
 import { benchTable, formatTable } from './table';
 
@@ -27,8 +28,8 @@ if (args.includes('--no-browser')) skipped.push('Browser part: --no-browser.');
 else if (!hasChromium) skipped.push(`Browser part: ${CHROMIUM} is missing (apt-get install chromium).`);
 else browser = await browserBench(options);
 
-// The command line's start-up belongs to the Node part: it runs where that does.
-const table = [...benchTable(node, browser), ...(node ? cliStartupRows(options.quick ? 3 : 5) : [])];
+// The layer statistics' cost and the command line's start-up come with the Node part (moreRows).
+const table = benchTable(node, browser);
 const m = machine();
 const notes = [...skipped.map((s) => `Skipped: ${s}`), ...(node?.torchNote ? [node.torchNote] : [])];
 const runs = [node ? 'Node 3' : '', browser ? `Chromium ${browser.repeats}` : ''].filter(Boolean).join(', ');

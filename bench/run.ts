@@ -1,13 +1,17 @@
 // The Node part of `npm run bench` (bench/main.ts imports it): training throughput of NetCanvas's
 // trainer in Node (CPU and WASM backends) and of the fast executor on the four reference graphs, the
-// same networks in PyTorch on the CPU as the peer, and the machine's matmul peak, as `nodeResults`.
+// same networks in PyTorch on the CPU as the peer, and the machine's matmul peak, as `nodeResults`;
+// then the other Node rows (`moreRows`): the layer statistics' cost (bench/inspect-overhead.ts) and
+// the command line's start-up (bench/cli-startup.ts).
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { selectNodeBackend } from '../cli/backend.js';
 import { nodeKernelHelpers } from '../cli/kernel-threads.js';
 import { simdAvailable } from '../engine/fast/kernels.js';
+import { cliStartupRows } from './cli-startup.js';
 import { fastThroughput } from './fast-throughput.js';
 import { benchGraphs } from './graphs.js';
+import { inspectOverheadRows } from './inspect-overhead.js';
 import { lessonGraphs, prepareBenchGraph } from './lesson-graphs.js';
 import { type Figure, fmt, summarize } from './measure.js';
 import { trainerThroughput } from './node-throughput.js';
@@ -140,6 +144,11 @@ if (torchProbe.status === 0) {
   console.error('PyTorch peer skipped: /usr/bin/python3 has no torch (apt-get install python3-torch).');
 }
 
+process.stderr.write('layer statistics overhead…\n');
+const inspectRows = await inspectOverheadRows(quick);
+process.stderr.write('command line start-up…\n');
+const startupRows = cliStartupRows(quick ? 3 : 5);
+
 /** The Node part's figures for the combined table (bench/main.ts): each NetCanvas column, PyTorch as the peer. */
 export const nodeResults: NodeResults = {
   rows: rows.map((r) => ({
@@ -162,6 +171,7 @@ export const nodeResults: NodeResults = {
       ? 'PyTorch peer failed: see its error above.'
       : 'PyTorch peer skipped: /usr/bin/python3 has no torch (apt-get install python3-torch).',
   peakGflops: peak,
+  moreRows: [...inspectRows, ...startupRows],
 };
 
 // Run alone (`tsx bench/run.ts`), the Node part prints its rows of the table; `npm run bench` prints all.

@@ -68,7 +68,7 @@ export function buildProgram(out: Output, outcome: Outcome): Command {
     .option('--jsonl', 'one JSON event per line on stdout', false)
     .option(
       '--layer-stats-every <n>',
-      "measure every layer after the first update and every n-th (0: never; default: the Training node's)",
+      "measure every layer after the first update and exactly every n-th (0: never; default: the Training node's n, skipped as needed to stay within 5 % of the training time)",
     )
     .addHelpText(
       'after',

@@ -1,11 +1,12 @@
 import type { ActivationName } from '../model/activations.js';
 import type { InspectedParameter, InspectionBuffers } from './buffers.js';
+import { selectRanks } from './select.js';
 import type { LayerStatistics } from './statistics.js';
 import type { InspectionTarget } from './targets.js';
 
 /** TensorBoard's distribution bands, in basis points: min, ±3σ, ±2σ, ±1σ of a normal, median, max. */
 const BANDS = [0, 668, 1587, 3085, 5000, 6915, 8413, 9332, 10000];
-const SAMPLE = 2048;
+const SAMPLE = 512;
 /** |z| > 4 counts as saturated: σ(4) = 0.982, tanh(4) = 0.99933. */
 const SATURATION_Z = 4;
 const SIGMOID_HIGH = 1 / (1 + Math.exp(-SATURATION_Z));
@@ -22,14 +23,29 @@ export function moments(values: Float32Array, n: number): { mean: number; std: n
   return { mean, std: Math.sqrt(squares / n) };
 }
 
-/** The distribution bands of the first n values, from at most 2,048 of them taken at a fixed stride. */
+/** The sample `percentiles` reads, made once (512 float64 values). */
+const sample = new Float64Array(SAMPLE);
+
+/**
+ * The distribution bands of the first n values, from at most 512 of them taken at a fixed stride:
+ * each band the value a sort of the sample puts at its rank (NaN ranks last, as a sort puts them).
+ */
 export function percentiles(values: Float32Array, n: number): number[] {
   if (n === 0) return BANDS.map(() => 0);
   const stride = Math.ceil(n / SAMPLE);
-  const sample = new Float64Array(Math.ceil(n / stride));
-  for (let i = 0, k = 0; i < n; i += stride) sample[k++] = values[i] as number;
-  sample.sort();
-  return BANDS.map((bp) => sample[Math.round((bp / 10000) * (sample.length - 1))] as number);
+  const size = Math.ceil(n / stride);
+  let numbers = 0;
+  for (let i = 0; i < n; i += stride) {
+    const v = values[i] as number;
+    if (!Number.isNaN(v)) sample[numbers++] = v;
+  }
+  const ranks = BANDS.map((bp) => Math.round((bp / 10000) * (size - 1)));
+  selectRanks(
+    sample,
+    numbers,
+    ranks.filter((r) => r < numbers),
+  );
+  return ranks.map((r) => (r < numbers ? (sample[r] as number) : Number.NaN));
 }
 
 /** √Σ x². */

@@ -9,7 +9,7 @@ export interface LayerStatistics {
   activationStd: number;
   /**
    * The output's 0, 6.68, 15.87, 30.85, 50, 69.15, 84.13, 93.32 and 100th percentiles (TensorBoard's
-   * distribution bands: the median and ±1, 2, 3 σ of a normal), from at most 2,048 evenly spaced values.
+   * distribution bands: the median and ±1, 2, 3 σ of a normal), from at most 512 evenly spaced values.
    */
   activationPercentiles: number[];
   /** Share of ReLU units that output 0 for every example of the batch; null without a ReLU. */

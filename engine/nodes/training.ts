@@ -42,7 +42,7 @@ export const TrainingParamsSchema = z.object({
     .max(1_000_000)
     .default(10)
     .describe(
-      'Measure every layer (activations, gradients, update ratio) every this many updates; 0: never.',
+      'Measure every layer (activations, gradients, update ratio) at most every this many updates, within 5 % of the training time; 0: never.',
     ),
 });
 export type TrainingParams = z.infer<typeof TrainingParamsSchema>;

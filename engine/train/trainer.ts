@@ -17,6 +17,7 @@ import { createEwa } from './ewa.js';
 import type { ExecutorName, ExecutorSnapshot, SplitName, UpdateExecutor } from './executors/executor.js';
 import { FastUpdateExecutor } from './executors/fast-executor.js';
 import { TfjsExecutor } from './executors/tfjs-executor.js';
+import { InspectionSchedule, LAYER_STATS_BUDGET } from './inspection-schedule.js';
 import { nanMessage } from './nan-message.js';
 import { threadsNote } from './notes.js';
 import { featureStatistics } from './statistics.js';
@@ -51,7 +52,11 @@ export interface TrainerOptions {
    * cross-origin-isolated page); elsewhere the run notes that it trains on one thread.
    */
   kernelHelper?: SpawnKernelHelper;
-  /** Overrides the Training node's layerStatsEvery: a `layers` event every this many updates (0: none). */
+  /**
+   * Overrides the Training node's layerStatsEvery: a `layers` event after the first update and exactly
+   * every this many (0: none), whatever they cost. The Training node's own value is an upper bound on
+   * the pace, kept within LAYER_STATS_BUDGET of the time (engine/train/inspection-schedule.ts).
+   */
   layerStatsEvery?: number;
 }
 
@@ -224,7 +229,11 @@ export class TrainingRun {
     const readbackEvery = this.options.readbackEvery ?? (onHost ? 1 : 32);
     const yieldEveryMs = this.options.yieldEveryMs ?? 30;
     const early = plan.training.earlyStopping;
-    const layerStatsEvery = this.options.layerStatsEvery ?? plan.training.layerStatsEvery;
+    const explicitEvery = this.options.layerStatsEvery;
+    const schedule = new InspectionSchedule(
+      explicitEvery ?? plan.training.layerStatsEvery,
+      explicitEvery === undefined ? LAYER_STATS_BUDGET : null,
+    );
     const parameterCount = this.tfNetwork.trainableVariables.reduce((n, v) => n + v.size, 0);
     this.emit({
       type: 'start',
@@ -299,7 +308,10 @@ export class TrainingRun {
           t += 1;
           const lr = this.learningRate(epoch, t);
           const indices = order.subarray((batch - 1) * batchSize, Math.min(batch * batchSize, m));
-          const inspect = this.inspectNext || (layerStatsEvery > 0 && (t === 1 || t % layerStatsEvery === 0));
+          const timed = this.inspectNext || schedule.timed(t);
+          const began = timed ? performance.now() : 0;
+          const last = epoch === this.epochs && batch === updatesPerEpoch;
+          const inspect = this.inspectNext || schedule.due(t, began, last);
           const before = this.inspectNext ? parameterValues(this.network) : null;
           this.inspectNext = false;
           updates.update(indices, lr, mixSeeds(this.seed, t), inspect);
@@ -312,7 +324,12 @@ export class TrainingRun {
               break outer;
             }
           }
-          if (inspect) await this.inspectLayers({ t, epoch, alpha: lr, rows: indices.length });
+          const updated = timed || inspect ? performance.now() : 0;
+          if (inspect) {
+            await this.inspectLayers({ t, epoch, alpha: lr, rows: indices.length });
+            const ended = performance.now();
+            schedule.recordMeasured(timed ? updated - began : null, ended - updated, ended);
+          } else if (timed) schedule.recordPlain(updated - began);
           await yieldIfDue();
         }
         const bad = await flush();
