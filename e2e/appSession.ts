@@ -65,6 +65,8 @@ export const LAPTOP_VIEWPORT = { width: 1280, height: 720 };
 export function suiteSession(options: AppSessionOptions = {}): {
   readonly page: Page;
   readonly app: EditorPage;
+  /** The page's uncaught errors and console errors so far. */
+  readonly errors: string[];
 } {
   let session: AppSession | undefined;
   beforeAll(async () => {
@@ -83,6 +85,9 @@ export function suiteSession(options: AppSessionOptions = {}): {
     },
     get app() {
       return current().app;
+    },
+    get errors() {
+      return current().errors;
     },
   };
 }

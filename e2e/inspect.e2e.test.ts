@@ -2,12 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sequentialDocument } from '../engine/document/build';
 import { serializeDocument } from '../engine/document/parse';
-import { type AppSession, openAppSession } from './appSession';
+import { LAPTOP_VIEWPORT, suiteSession } from './appSession';
 import { hasChromium, warnIfNoChromium } from './browser';
-import type { EditorPage } from './editorPage';
 import { SCREENSHOTS, waitStatus } from './editorPage';
 
 warnIfNoChromium('layer inspector tests');
@@ -56,34 +55,22 @@ async function foldProblems(page: Page): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)('the layer inspector in the app (Chromium, 1280×720)', () => {
-  let session: AppSession | undefined;
-  let page: Page;
-  let app: EditorPage;
-  let errors: string[] = [];
-
-  beforeAll(async () => {
-    session = await openAppSession({ noFileSystemAccess: true, viewport: { width: 1280, height: 720 } });
-    ({ page, app, errors } = session);
-  }, 120_000);
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  const s = suiteSession({ noFileSystemAccess: true, viewport: LAPTOP_VIEWPORT });
 
   it('shows bars on the layer cards and the Layers view with the symmetry diagnosis, in English and Chinese', async () => {
-    await app.openFile(writeNetwork('zeros', 30));
-    await page.getByTestId('toolbar-train').click();
-    await waitStatus(page, 'done', 90_000);
+    await s.app.openFile(writeNetwork('zeros', 30));
+    await s.page.getByTestId('toolbar-train').click();
+    await waitStatus(s.page, 'done', 90_000);
     // Bars on both weighted layers' cards; the diagnosis names hidden1 only.
-    await expect.poll(() => page.getByTestId('layer-bars-hidden1').count(), { timeout: 10_000 }).toBe(1);
-    expect(await page.getByTestId('layer-bars-hidden1').getAttribute('data-diagnoses')).toBe('SYMMETRY');
-    expect(await page.getByTestId('layer-bars-output').getAttribute('data-diagnoses')).toBe('');
-    expect(await page.getByTestId('layer-bars-hidden1').locator('[data-bar]').count()).toBe(4);
+    await expect.poll(() => s.page.getByTestId('layer-bars-hidden1').count(), { timeout: 10_000 }).toBe(1);
+    expect(await s.page.getByTestId('layer-bars-hidden1').getAttribute('data-diagnoses')).toBe('SYMMETRY');
+    expect(await s.page.getByTestId('layer-bars-output').getAttribute('data-diagnoses')).toBe('');
+    expect(await s.page.getByTestId('layer-bars-hidden1').locator('[data-bar]').count()).toBe(4);
     // The picture is the canvas alone.
-    await foldProblems(page);
-    await page.locator('.react-flow').screenshot({ path: join(SCREENSHOTS, 'inspect-card-bars.png') });
+    await foldProblems(s.page);
+    await s.page.locator('.react-flow').screenshot({ path: join(SCREENSHOTS, 'inspect-card-bars.png') });
 
-    const view = page.getByTestId('layers-view');
+    const view = s.page.getByTestId('layers-view');
     // 120 training rows, m_b 32: 4 updates an epoch, 120 in 30 epochs; the last measured is t = 120.
     expect(await view.getAttribute('data-t')).toBe('120');
     expect(await view.getByTestId('layer-row-hidden1').count()).toBe(1);
@@ -91,64 +78,64 @@ describe.skipIf(!hasChromium)('the layer inspector in the app (Chromium, 1280×7
     const diagnosis = view.getByTestId('layer-diagnoses').locator('li[data-code="SYMMETRY"]');
     expect(await diagnosis.textContent()).toContain('All 8 units of hidden1 are identical');
     await view.scrollIntoViewIfNeeded();
-    await app.screenshot('inspect-layers-view');
+    await s.app.screenshot('inspect-layers-view');
 
-    await app.viewMenu('language-zh');
+    await s.app.viewMenu('language-zh');
     await expect.poll(() => diagnosis.textContent()).toContain('hidden1 的全部 8 个单元完全相同');
-    await app.screenshot('inspect-layers-view-zh');
-    await app.viewMenu('language-en');
-    expect(errors).toEqual([]);
+    await s.app.screenshot('inspect-layers-view-zh');
+    await s.app.viewMenu('language-en');
+    expect(s.errors).toEqual([]);
   });
 
   it('steps one measured update at a time while paused: each edge shows its activation, each layer its gradient', async () => {
     // He initialization, long enough that the run is still going when Pause is pressed.
-    await app.openFile(writeNetwork('he', 100_000));
-    await page.getByTestId('toolbar-train').click();
-    await waitStatus(page, 'running', 30_000);
-    await page.getByTestId('pause').click();
-    await waitStatus(page, 'paused');
-    const view = page.getByTestId('layers-view');
+    await s.app.openFile(writeNetwork('he', 100_000));
+    await s.page.getByTestId('toolbar-train').click();
+    await waitStatus(s.page, 'running', 30_000);
+    await s.page.getByTestId('pause').click();
+    await waitStatus(s.page, 'paused');
+    const view = s.page.getByTestId('layers-view');
     const measuredT = async () => Number(await view.getAttribute('data-t'));
     /** The measured update once the worker has delivered everything it held from before the pause. */
     const settledT = async () => {
       let last = -1;
       for (let now = await measuredT(); now !== last; now = await measuredT()) {
         last = now;
-        await page.waitForTimeout(500);
+        await s.page.waitForTimeout(500);
       }
       return last;
     };
     const before = await settledT();
-    await page.getByTestId('step').click();
+    await s.page.getByTestId('step').click();
     await expect.poll(measuredT, { timeout: 15_000 }).toBeGreaterThan(before);
     const stepped = await settledT();
-    await page.getByTestId('step').click();
+    await s.page.getByTestId('step').click();
     await expect.poll(measuredT, { timeout: 15_000 }).toBe(stepped + 1);
     // Forward: the wires out of hidden1 and output carry their activations (x's wire has none of
     // its own); backward: both layers got a gradient.
-    const flows = page.locator('[data-testid^="edge-flow-"]');
+    const flows = s.page.locator('[data-testid^="edge-flow-"]');
     await expect.poll(() => flows.count(), { timeout: 10_000 }).toBe(2);
     expect(await flows.allTextContents()).toEqual(
       expect.arrayContaining([expect.stringMatching(/^μ \S+ σ \S+$/)]),
     );
     for (const id of ['hidden1', 'output'])
-      expect(await page.getByTestId(`node-gradient-${id}`).textContent()).toMatch(/^‖∂J\/∂a‖ \S+$/);
-    await foldProblems(page);
-    await page.locator('.react-flow').screenshot({ path: join(SCREENSHOTS, 'inspect-step-mode.png') });
-    await page.getByTestId('stop').click();
-    await waitStatus(page, ['done']);
-    expect(errors).toEqual([]);
+      expect(await s.page.getByTestId(`node-gradient-${id}`).textContent()).toMatch(/^‖∂J\/∂a‖ \S+$/);
+    await foldProblems(s.page);
+    await s.page.locator('.react-flow').screenshot({ path: join(SCREENSHOTS, 'inspect-step-mode.png') });
+    await s.page.getByTestId('stop').click();
+    await waitStatus(s.page, ['done']);
+    expect(s.errors).toEqual([]);
   });
 
   it('shows W, dW and ΔW of a stepped layer and checks them entry by entry in float64', async () => {
-    await app.openFile(writeMoons());
-    await page.getByTestId('toolbar-train').click();
-    await waitStatus(page, 'running', 30_000);
-    await page.getByTestId('pause').click();
-    await waitStatus(page, 'paused');
-    await page.getByTestId('step').click();
-    await app.node('hidden1').click();
-    const view = page.getByTestId('step-weights');
+    await s.app.openFile(writeMoons());
+    await s.page.getByTestId('toolbar-train').click();
+    await waitStatus(s.page, 'running', 30_000);
+    await s.page.getByTestId('pause').click();
+    await waitStatus(s.page, 'paused');
+    await s.page.getByTestId('step').click();
+    await s.app.node('hidden1').click();
+    const view = s.page.getByTestId('step-weights');
     await expect.poll(() => view.count(), { timeout: 15_000 }).toBe(1);
     expect(await view.getAttribute('data-node')).toBe('hidden1');
     // hidden1's W is [2 inputs, 5 units]: each map is 2 × 5, uncut.
@@ -179,15 +166,15 @@ describe.skipIf(!hasChromium)('the layer inspector in the app (Chromium, 1280×7
     expect(await check.getAttribute('data-checked')).toBe('10');
     expect(Number(await check.getAttribute('data-worst'))).toBeLessThan(1e-4);
     expect(await view.getByTestId('step-check-worst').textContent()).toMatch(/^Worst entry: \(\d, \d\)/);
-    await foldProblems(page);
+    await foldProblems(s.page);
     await view.scrollIntoViewIfNeeded();
     await view.screenshot({ path: join(SCREENSHOTS, 'step-weights.png') });
-    await app.viewMenu('language-zh');
+    await s.app.viewMenu('language-zh');
     await expect.poll(() => view.getByTestId('check-step').textContent()).toBe('检验这一步');
     expect(await view.getByTestId('step-check-worst').textContent()).toMatch(/^最差元素：/);
-    await app.viewMenu('language-en');
-    await page.getByTestId('stop').click();
-    await waitStatus(page, ['done']);
-    expect(errors).toEqual([]);
+    await s.app.viewMenu('language-en');
+    await s.page.getByTestId('stop').click();
+    await waitStatus(s.page, ['done']);
+    expect(s.errors).toEqual([]);
   });
 });

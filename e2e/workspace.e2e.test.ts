@@ -1,12 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppSession, openAppSession } from './appSession';
+import { describe, expect, it } from 'vitest';
+import { LAPTOP_VIEWPORT, suiteSession } from './appSession';
 import { hasChromium, warnIfNoChromium } from './browser';
-import { type EditorPage, waitStatus } from './editorPage';
+import { waitStatus } from './editorPage';
 
 warnIfNoChromium('workspace tests');
 
-const LAPTOP = { width: 1280, height: 720 };
 type Box = { x: number; y: number; width: number; height: number };
 
 const inside = (a: Box, b: Box) =>
@@ -42,59 +41,48 @@ async function hiddenParts(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!hasChromium)('the workspace panes at 1280 × 720 (Chromium)', () => {
-  let session: AppSession | undefined;
-  let page: Page;
-  let app: EditorPage;
-
-  beforeAll(async () => {
-    session = await openAppSession({ noFileSystemAccess: true, viewport: LAPTOP });
-    ({ page, app } = session);
-  }, 120_000);
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  const s = suiteSession({ noFileSystemAccess: true, viewport: LAPTOP_VIEWPORT });
 
   it('keeps every card and port of the graph in view and clear of the overlays while training', async () => {
-    await app.byTestId('toolbar-train').click();
-    await waitStatus(page, 'done', 45_000);
-    await expect.poll(() => hiddenParts(page), { timeout: 5_000 }).toEqual([]);
+    await s.app.byTestId('toolbar-train').click();
+    await waitStatus(s.page, 'done', 45_000);
+    await expect.poll(() => hiddenParts(s.page), { timeout: 5_000 }).toEqual([]);
     // The canvas keeps a useful height beside the training pane (it was 200–265 px under the old panel).
-    expect((await app.byTestId('canvas').boundingBox())!.height).toBeGreaterThan(200);
-    await app.screenshot('workspace-training');
+    expect((await s.app.byTestId('canvas').boundingBox())!.height).toBeGreaterThan(200);
+    await s.app.screenshot('workspace-training');
   }, 60_000);
 
   it('folds the training pane to its header and fits the graph again, minimap included', async () => {
-    const before = (await app.byTestId('canvas').boundingBox())!.height;
-    await app.byTestId('toggle-training').click();
+    const before = (await s.app.byTestId('canvas').boundingBox())!.height;
+    await s.app.byTestId('toggle-training').click();
     await expect
-      .poll(async () => (await app.byTestId('canvas').boundingBox())!.height)
+      .poll(async () => (await s.app.byTestId('canvas').boundingBox())!.height)
       .toBeGreaterThan(before + 200);
     // Tall enough now for the minimap, and the refit keeps the cards out from under it.
-    await page.locator('.react-flow__minimap').waitFor();
-    await expect.poll(() => hiddenParts(page), { timeout: 5_000 }).toEqual([]);
-    await app.byTestId('toggle-minimap').click();
-    expect(await page.locator('.react-flow__minimap').count()).toBe(0);
-    await app.byTestId('toggle-minimap').click();
-    await app.byTestId('toggle-training').click();
+    await s.page.locator('.react-flow__minimap').waitFor();
+    await expect.poll(() => hiddenParts(s.page), { timeout: 5_000 }).toEqual([]);
+    await s.app.byTestId('toggle-minimap').click();
+    expect(await s.page.locator('.react-flow__minimap').count()).toBe(0);
+    await s.app.byTestId('toggle-minimap').click();
+    await s.app.byTestId('toggle-training').click();
     await expect
-      .poll(async () => (await app.byTestId('canvas').boundingBox())!.height)
+      .poll(async () => (await s.app.byTestId('canvas').boundingBox())!.height)
       .toBeLessThan(before + 5);
   }, 30_000);
 
   it('keeps a pane the size the user dragged it to after a reload', async () => {
-    const separator = app.byTestId('separator-training');
-    const pane = app.byTestId('pane-training');
+    const separator = s.app.byTestId('separator-training');
+    const pane = s.app.byTestId('pane-training');
     const start = (await pane.boundingBox())!.height;
-    const { x, y } = await app.centre(separator);
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    await page.mouse.move(x, y + 80, { steps: 8 });
-    await page.mouse.up();
+    const { x, y } = await s.app.centre(separator);
+    await s.page.mouse.move(x, y);
+    await s.page.mouse.down();
+    await s.page.mouse.move(x, y + 80, { steps: 8 });
+    await s.page.mouse.up();
     const dragged = (await pane.boundingBox())!.height;
     expect(Math.abs(dragged - (start - 80))).toBeLessThan(3);
-    await page.reload();
-    await page.locator('.react-flow__node').first().waitFor();
+    await s.page.reload();
+    await s.page.locator('.react-flow__node').first().waitFor();
     await expect.poll(async () => Math.round((await pane.boundingBox())!.height)).toBe(Math.round(dragged));
   }, 30_000);
 });
